@@ -1,0 +1,101 @@
+"""The web service: FastAPI over the knowledge base, loaded once at start-up.
+
+Errors are JSON `{"error": ..., "detail": ...}`: 404 for an unknown path segment, 400 for a bad
+query parameter (never 422), 500 without a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kb.errors import UnknownInput
+from kb.knowledge import KnowledgeBase, parse_date
+
+log = logging.getLogger("treatykb")
+
+
+def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
+    app = FastAPI(
+        title="TreatyKB",
+        description="Treaties on international cooperation in criminal matters: participation, "
+        "reservations and declarations. Analysis of treaty texts, not legal advice.",
+        version="0.1.0",
+    )
+    state: dict[str, KnowledgeBase] = {}
+    if kb is not None:
+        state["kb"] = kb
+
+    def knowledge() -> KnowledgeBase:
+        if "kb" not in state:
+            state["kb"] = KnowledgeBase.open()
+        return state["kb"]
+
+    @app.exception_handler(UnknownInput)
+    async def unknown(_: Request, exc: UnknownInput) -> JSONResponse:
+        status = 404 if getattr(exc, "in_path", False) else 400
+        return JSONResponse({"error": f"unknown {exc.what}", "detail": str(exc)}, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        missing = [".".join(str(p) for p in e.get("loc", ())[1:]) for e in exc.errors()]
+        return JSONResponse(
+            {"error": "bad request", "detail": f"missing or invalid: {', '.join(missing)}"}, status_code=400
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"error": "not found" if exc.status_code == 404 else "error", "detail": str(exc.detail)},
+            status_code=exc.status_code,
+        )
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return JSONResponse(
+            {"error": "internal error", "detail": "the server could not answer; it has been logged"}, status_code=500
+        )
+
+    @app.get("/api/participation")
+    def participation(state: str, treaty: str, date: str | None = None) -> dict[str, Any]:
+        """Where a state stands in a treaty on a date (contract 2b)."""
+        return knowledge().participation(state, treaty, parse_date(date))
+
+    @app.get("/api/treaty/{slug}")
+    def treaty(slug: str, date: str | None = None) -> dict[str, Any]:
+        """Treaty summary on a date (contract 2c)."""
+        kb = knowledge()
+        if slug not in kb.records:
+            exc = UnknownInput("treaty", slug, "known: " + ", ".join(sorted(kb.records)))
+            exc.in_path = True  # type: ignore[attr-defined]
+            raise exc
+        return kb.treaty(slug, parse_date(date))
+
+    @app.get("/api/treaties")
+    def treaties() -> list[dict[str, Any]]:
+        """Every treaty in the knowledge base."""
+        return [
+            {
+                "treaty": s,
+                "title": {"en": r.treaty.title_en, "fr": r.treaty.title_fr},
+                "short_names": list(r.treaty.short_names),
+            }
+            for s, r in knowledge().records.items()
+        ]
+
+    @app.get("/")
+    def home() -> dict[str, Any]:
+        return {
+            "name": "TreatyKB",
+            "api": ["/api/treaties", "/api/treaty/{slug}", "/api/participation"],
+            "docs": "/docs",
+            "notice": "analysis of treaty texts, not legal advice",
+        }
+
+    return app

@@ -1,0 +1,253 @@
+"""`treatykb`: the command line. Exit codes: 0 success/valid, 1 validation failed, 2 error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kb import paths
+from kb.errors import KBError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def friendly(fn: F) -> F:
+    """Turn the errors a user can act on into a message and exit code 2, never a traceback."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from kb.importers.common import ImportProblem
+
+        try:
+            return fn(*args, **kwargs)
+        except (KBError, ImportProblem) as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{exc.strerror or exc}: {exc.filename or ''}")
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """TreatyKB: treaties on international cooperation in criminal matters, who is bound by
+    them, with which reservations, and which cooperation mechanisms two states can use.
+
+    Analysis of treaty texts and depositary records, not legal advice.
+    """
+
+
+@cli.command("import")
+@friendly
+def import_cmd() -> None:
+    """Rebuild kb/data (canonical Turtle) from the saved sources in kb/sources."""
+    from kb.importers.run import run_import
+
+    report = run_import(progress=lambda m: click.echo(m, err=True))
+    click.echo(
+        f"{len(report.written)} file(s) written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+    )
+    for slug, c in sorted(report.counts.items()):
+        click.echo(f"  {slug}: {c['events']} events, {c['statements']} statements, {c['counts']} depositary counts")
+    if report.skipped:
+        click.echo(f"{len(report.skipped)} fact(s) seen in sources but not loaded (no date or no status date):")
+        for file, where, why in report.skipped:
+            click.echo(f"  {file}: {where}: {why}")
+
+
+@cli.command()
+@click.option("--no-owl", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
+@click.option("--show", default=20, show_default=True, help="How many findings to print.")
+@friendly
+def check(no_owl: bool, show: int) -> None:
+    """Validate the KB: strict load, SHACL, canonical form, coverage and the OWL check.
+
+    Exit 0 when valid, 1 when there are violations, 2 on error.
+    """
+    from kb.rdf.fmt import is_canonical
+    from kb.rdf.load import data_files, load
+    from kb.validate import validate
+
+    click.echo("loading ...", err=True)
+    kb = load()
+    click.echo("SHACL validation ...", err=True)
+    report = validate(kb)
+    bad_fmt = [f for f in data_files() if not is_canonical(f)]
+    click.echo(
+        f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s), "
+        f"{len(bad_fmt)} non-canonical file(s)"
+    )
+    click.echo("per treaty:")
+    for slug, counts in sorted(report.per_treaty.items()):
+        click.echo(f"  {slug}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for f in (report.violations + report.warnings)[:show]:
+        click.echo(f"  [{f.severity}] {f.file}: {f.focus}: {f.message} {f.path}")
+    for path in bad_fmt:
+        click.echo(f"  [Violation] {path.relative_to(paths.ROOT)}: not canonical Turtle (run `treatykb import`)")
+    ok = not report.violations and not bad_fmt
+    if not no_owl:
+        from kb.rdf.reason import check_consistency
+
+        click.echo("OWL consistency (HermiT) ...", err=True)
+        result = check_consistency(kb)
+        click.echo(f"OWL: {result.message} ({result.triples} triples)")
+        ok = ok and result.consistent
+    sys.exit(0 if ok else 1)
+
+
+def _print(answer: dict[str, Any], fmt: str, text: Callable[[dict[str, Any]], str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+    else:
+        click.echo(text(answer))
+
+
+@cli.command()
+@click.argument("state")
+@click.argument("treaty")
+@click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@friendly
+def participation(state: str, treaty: str, on: str | None, fmt: str) -> None:
+    """Where STATE stands in TREATY on a date, with its statements (contract 2b)."""
+    from kb.knowledge import KnowledgeBase, parse_date
+
+    answer = KnowledgeBase.open().participation(state, treaty, parse_date(on))
+    _print(answer, fmt, _participation_text)
+
+
+def _participation_text(a: dict[str, Any]) -> str:
+    lines = [f"{a['state']} in {a['treaty']} on {a['date']}: {a['status']}"]
+    for key in ("signature", "consent", "entry_into_force", "denunciation"):
+        v = a.get(key)
+        if v:
+            extra = f" ({v['kind']})" if "kind" in v else " (derived by the treaty's rule)" if v.get("derived") else ""
+            lines.append(f"  {key.replace('_', ' ')}: {v['date']}{extra}  [{v['source']}, status {v['status_as_of']}]")
+    for s in a["statements"]:
+        lines.append(f"  {s['id']} {s['kind']} {', '.join(s['provisions'])}: {s.get('summary') or ''}")
+    for n in a.get("notes", []):
+        lines.append(f"  note: {n}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("slug")
+@click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@friendly
+def treaty(slug: str, on: str | None, fmt: str) -> None:
+    """Summary of a treaty on a date: counts and participants (contract 2c)."""
+    from kb.knowledge import KnowledgeBase, parse_date
+
+    _print(KnowledgeBase.open().treaty(slug, parse_date(on)), fmt, _treaty_text)
+
+
+def _treaty_text(a: dict[str, Any]) -> str:
+    c = a["counts"]
+    lines = [
+        f"{a['treaty']}: {a['title']['en']} ({', '.join(a['short_names'])})",
+        f"  on {a['date']}: {c['parties']} parties, {c['signatories']} signatories, {c['denounced']} denounced"
+        f" (data as of {a['status_as_of']})",
+    ]
+    for d in a["depositary_counts"]:
+        lines.append(f"  depositary on {d['status_date']}: {d['parties']} parties, {d['signatories']} signatories")
+    for p in a["participants"]:
+        lines.append(
+            f"  {p['state']}: {p['status']}, signed {p['signature'] or '-'}, consent {p['consent'] or '-'}"
+            f" {p['consent_kind'] or ''}, in force {p['entry_into_force'] or '-'}"
+        )
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option(
+    "--file",
+    "qfile",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the SPARQL query from a file.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@friendly
+def query(query: str | None, qfile: Path | None, fmt: str) -> None:
+    """Run a read-only SPARQL SELECT or ASK over the KB (default graph = union of all graphs)."""
+    from kb.sparql import QueryRefused, run_readonly
+
+    text = qfile.read_text(encoding="utf-8") if qfile else query
+    if not text:
+        _fail("give a query as an argument or with --file")
+        return
+    from kb.rdf.store import open_store
+
+    try:
+        out = run_readonly(open_store(), text, fmt)
+    except QueryRefused as exc:
+        _fail(str(exc))
+        return
+    click.echo(out, nl=False)
+
+
+@cli.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"))
+@click.option(
+    "--format",
+    "fmts",
+    multiple=True,
+    type=click.Choice(["turtle", "nquads", "jsonld"]),
+    default=("turtle", "nquads", "jsonld"),
+    show_default=True,
+)
+@friendly
+def export(outdir: Path, fmts: tuple[str, ...]) -> None:
+    """Write full dumps of the KB (every named graph) to OUTDIR."""
+    from kb.export import export_dumps
+
+    for path in export_dumps(outdir, fmts):
+        click.echo(path)
+
+
+@cli.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("site/_build/ontology"))
+@friendly
+def docs(outdir: Path) -> None:
+    """Generate the ontology documentation (pyLODE) into OUTDIR."""
+    from kb.docs import build_ontology_docs
+
+    click.echo(build_ontology_docs(outdir))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int)
+@friendly
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the knowledge base over HTTP (JSON API, OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+    from kb.knowledge import KnowledgeBase
+
+    click.echo("loading the knowledge base ...", err=True)
+    app = create_app(KnowledgeBase.open())
+    click.echo(f"TreatyKB on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
+    uvicorn.run(app, host=host, port=port, workers=workers, log_level="warning")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

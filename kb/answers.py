@@ -1,0 +1,156 @@
+"""Contract answers (sections 2b and 2c) as JSON-ready dicts, from plain records."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kb.law.participation import Standing, counts_on, list_complete, standing
+from kb.model import Event, Participation, Statement, TreatyRecord
+
+
+def _fact(e: Event | None, with_kind: bool = False) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    out: dict[str, Any] = {"date": e.date.isoformat()}
+    if with_kind:
+        out["kind"] = e.kind
+    out["source"] = e.provenance.source
+    out["status_as_of"] = e.provenance.status_as_of.isoformat()
+    return out
+
+
+def statement_json(s: Statement) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": s.id, "kind": s.kind, "provisions": list(s.provisions)}
+    if s.kind in ("objection", "acceptance"):
+        out["objects_to"] = s.objects_to
+    if s.kind == "objection":
+        out["opposes_entry_into_force"] = s.opposes_entry_into_force
+    if s.authority:
+        out["authority"] = s.authority
+    if s.territory:
+        out["territory"] = s.territory
+        out["territorial_mode"] = s.territorial_mode
+    if s.will_use_as_legal_basis is not None:
+        out["will_use_as_legal_basis"] = s.will_use_as_legal_basis
+    if s.withdraws:
+        out["withdraws"] = s.withdraws
+    out["effect"] = s.effect
+    if s.conditions:
+        out["conditions"] = list(s.conditions)
+    if s.offence_carve_out:
+        out["offence_carve_out"] = s.offence_carve_out
+    out["effective_from"] = s.effective_from.isoformat() if s.effective_from else None
+    out["effective_from_derived"] = s.effective_from_derived
+    out["effective_until"] = s.effective_until.isoformat() if s.effective_until else None
+    out["text"] = {"lang": s.text_lang, "value": s.text} if s.text else None
+    out["summary"] = s.summary
+    out["verified"] = s.provenance.verified
+    out["source"] = s.provenance.source
+    out["status_as_of"] = s.provenance.status_as_of.isoformat()
+    return out
+
+
+def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> dict[str, Any]:
+    t = record.treaty
+    when = on or date.today()
+    complete = list_complete(t, record.events, record.counts, when)
+    st: Standing = standing(t, record.events, actor, when, record.statements, complete)
+    chosen = st.statements if on else tuple(s for s in record.statements if s.actor == actor)
+    eif = _fact(st.entry_into_force)
+    if eif is not None and st.entry_into_force is not None:
+        eif = {
+            "date": eif["date"],
+            "derived": st.entry_into_force.derived,
+            "source": eif["source"],
+            "status_as_of": eif["status_as_of"],
+        }
+    den = _fact(st.denunciation)
+    if den is not None and st.denunciation is not None:
+        from kb.law.participation import denunciation_effective
+
+        den["effective"] = denunciation_effective(t, st.denunciation).isoformat()
+    out: dict[str, Any] = {
+        "state": actor,
+        "treaty": t.slug,
+        "date": when.isoformat(),
+        "status": st.status.value,
+        "signature": _fact(st.signature),
+        "consent": _fact(st.consent, with_kind=True),
+        "entry_into_force": eif,
+        "denunciation": den,
+        "statements": [statement_json(s) for s in chosen],
+    }
+    if st.consent is not None and out["consent"] is not None:
+        c = out["consent"]
+        out["consent"] = {
+            "date": c["date"],
+            "kind": c["kind"],
+            "source": c["source"],
+            "status_as_of": c["status_as_of"],
+        }
+    if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
+        out["sources"] = participant_list_sources(record)
+    if st.notes:
+        out["notes"] = list(st.notes)
+    return out
+
+
+def participant_list_sources(record: TreatyRecord) -> list[str]:
+    """The newest sources that list the treaty's participants."""
+    by_source: dict[str, date] = {}
+    for e in record.events:
+        if e.kind == "signature" or e.kind in ("ratification", "accession"):
+            prev = by_source.get(e.provenance.source)
+            if prev is None or e.provenance.status_as_of > prev:
+                by_source[e.provenance.source] = e.provenance.status_as_of
+    return [s for s, _ in sorted(by_source.items(), key=lambda kv: kv[1], reverse=True)[:3]]
+
+
+def treaty_answer(record: TreatyRecord, on: date | None) -> dict[str, Any]:
+    t = record.treaty
+    on = on or date.today()
+    actors = sorted({e.actor for e in record.events if e.territory is None})
+    participants = []
+    for a in actors:
+        st = standing(t, record.events, a, on)
+        if st.status is Participation.NOT_PARTICIPATING:
+            continue
+        participants.append(
+            {
+                "state": a,
+                "status": st.status.value,
+                "signature": st.signature.date.isoformat() if st.signature else None,
+                "consent": st.consent.date.isoformat() if st.consent else None,
+                "consent_kind": st.consent.kind if st.consent else None,
+                "entry_into_force": st.entry_into_force.date.isoformat() if st.entry_into_force else None,
+                "entry_into_force_derived": st.entry_into_force.derived if st.entry_into_force else None,
+                "denunciation": st.denunciation.date.isoformat() if st.denunciation else None,
+            }
+        )
+    statuses = [e.provenance.status_as_of for e in record.events]
+    return {
+        "treaty": t.slug,
+        "title": {"en": t.title_en, "fr": t.title_fr},
+        "short_names": list(t.short_names),
+        "identifiers": list(t.identifiers),
+        "adopted": t.adopted.isoformat() if t.adopted else None,
+        "entry_into_force": {
+            "date": t.general_eif.isoformat() if t.general_eif else None,
+            "rule": t.eif_rule_text,
+            "source": t.general_eif_provenance.source if t.general_eif_provenance else None,
+        },
+        "date": on.isoformat(),
+        "counts": counts_on(t, record.events, actors, on),
+        "depositary_counts": [
+            {
+                "status_date": c.status_date.isoformat(),
+                "signatories": c.signatories,
+                "parties": c.parties,
+                "source": c.provenance.source,
+            }
+            for c in sorted(record.counts, key=lambda c: c.status_date)
+        ],
+        "status_as_of": max(statuses).isoformat() if statuses else None,
+        "participants": participants,
+    }

@@ -1,0 +1,103 @@
+"""`treatykb import`: rebuild kb/data from kb/sources, deterministically and offline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph
+
+from kb import paths
+from kb.importers.actors import actor_graphs, read_actors
+from kb.importers.common import SKIPPED
+from kb.importers.counts import add_counts, read_counts
+from kb.importers.participation import (
+    UNTC_2014_FILES,
+    dedupe,
+    participation_graph,
+    read_curated,
+    read_untc_2014,
+    with_derived_entry_into_force,
+)
+from kb.importers.registry import load_registry, source_graph
+from kb.importers.statements import read_statements, statement_graph
+from kb.importers.structure import (
+    read_structure,
+    structure_files,
+    structure_graph,
+    treaty_from_structure,
+)
+from kb.law.participation import newest
+from kb.rdf.fmt import write_canonical
+
+
+@dataclass
+class ImportReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def build_graphs(
+    sources_dir: Path = paths.SOURCES_DIR, progress: Callable[[str], None] = lambda _: None
+) -> tuple[dict[str, Graph], dict[str, dict[str, int]]]:
+    """All data graphs, keyed by their path under kb/data without .ttl."""
+    SKIPPED.clear()
+    registry = load_registry(sources_dir)
+    actors = read_actors(sources_dir)
+    actor_iris = {a.code: a.iri for a in actors}
+    graphs: dict[str, Graph] = dict(actor_graphs(actors, registry))
+    groups = sorted({s.group for s in registry.values()})
+    for group in groups:
+        graphs[f"sources/{group}"] = source_graph([s for s in registry.values() if s.group == group])
+    stats: dict[str, dict[str, int]] = {}
+    for path in structure_files(sources_dir):
+        data = read_structure(path)
+        treaty = treaty_from_structure(data, path)
+        slug = treaty.slug
+        progress(f"importing {slug}")
+        events = read_curated(slug, registry, sources_dir)
+        if slug in UNTC_2014_FILES:
+            events += read_untc_2014(slug, registry[UNTC_2014_FILES[slug][1]], sources_dir)
+        events = with_derived_entry_into_force(treaty, dedupe(events))
+        eif: dict[str, date] = {}
+        for actor in {e.actor for e in events}:
+            found = newest(
+                e for e in events if e.actor == actor and e.kind == "entry_into_force" and e.territory is None
+            )
+            if found:
+                eif[actor] = found.date
+        statements = read_statements(slug, registry, sources_dir, eif)
+        counts = read_counts(slug, registry, sources_dir)
+        extra = [p.split("/art/", 1)[1] for s in statements for p in s.provisions]
+        graphs[f"treaties/{slug}/treaty"] = structure_graph(data, path, extra)
+        pg = participation_graph(treaty, events, actor_iris)
+        add_counts(pg, counts)
+        graphs[f"treaties/{slug}/participation"] = pg
+        if statements:
+            graphs[f"treaties/{slug}/statements"] = statement_graph(statements, actor_iris)
+        stats[slug] = {"events": len(events), "statements": len(statements), "counts": len(counts)}
+    return graphs, stats
+
+
+def run_import(
+    data_dir: Path = paths.DATA_DIR,
+    sources_dir: Path = paths.SOURCES_DIR,
+    progress: Callable[[str], None] = lambda _: None,
+) -> ImportReport:
+    """Write every graph as canonical Turtle; only changed files are rewritten, stale ones removed."""
+    graphs, stats = build_graphs(sources_dir, progress)
+    report = ImportReport(counts=stats, skipped=list(SKIPPED))
+    wanted = {data_dir / f"{name}.ttl" for name in graphs}
+    for name, g in sorted(graphs.items()):
+        target = data_dir / f"{name}.ttl"
+        (report.written if write_canonical(g, target) else report.unchanged).append(name)
+    for old in sorted(data_dir.rglob("*.ttl")):
+        if old not in wanted:
+            old.unlink()
+            report.removed.append(old.relative_to(data_dir).as_posix())
+    return report

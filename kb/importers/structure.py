@@ -1,0 +1,238 @@
+"""Treaty structure (kb/sources/structure/{slug}.yaml) -> treaties/{slug}/treaty.ttl."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kb import iri, paths
+from kb.importers.common import (
+    ImportProblem,
+    akn_eid,
+    article_label,
+    article_path_parts,
+    as_date,
+    date_literal,
+    opt_date,
+    read_yaml,
+)
+from kb.model import Provenance, Treaty
+from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
+
+RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR"}
+REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
+DEPOSITARIES = {"COE-SG", "UN-SG"}
+STRENGTHS = {"mandatory", "qualified", "discretionary", "consider", "unilateral"}
+LINK_TYPES = {"specific": COOP.Specific, "fallback_general": COOP.FallbackGeneral}
+
+
+def structure_files(sources_dir: Path = paths.SOURCES_DIR) -> list[Path]:
+    return sorted((sources_dir / "structure").glob("*.yaml"))
+
+
+def read_structure(path: Path) -> dict[str, Any]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or data.get("slug") != path.stem:
+        raise ImportProblem(path, "(file)", "expected a mapping whose slug equals the file name")
+    return data
+
+
+def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
+    slug = data["slug"]
+    eif = data.get("entry_into_force") or {}
+    general_eif = opt_date(eif.get("date"), path, "entry_into_force.date")
+    prov = None
+    if general_eif is not None:
+        prov = Provenance(
+            str(eif.get("source") or ""),
+            as_date(eif.get("status_date"), path, "entry_into_force.status_date"),
+            bool(eif.get("verified", False)),
+        )
+    for key in ("eif_rule", "denunciation_rule"):
+        if data.get(key) not in RULES:
+            raise ImportProblem(path, key, f"unknown rule {data.get(key)!r}; expected one of {sorted(RULES)}")
+    if data.get("reservation_regime") not in REGIMES:
+        raise ImportProblem(path, "reservation_regime", f"expected one of {sorted(REGIMES)}")
+    title = data.get("title") or {}
+    shorts = data.get("short_names") or {}
+    short_en = tuple(shorts.get("en") or []) if isinstance(shorts, dict) else tuple(shorts)
+    return Treaty(
+        slug=slug,
+        title_en=str(title.get("en", "")),
+        title_fr=str(title.get("fr", "")),
+        short_names=short_en,
+        identifiers=tuple(str(i) for i in data.get("identifiers") or []),
+        adopted=opt_date(data.get("adopted"), path, "adopted"),
+        general_eif=general_eif,
+        general_eif_provenance=prov,
+        eif_rule=data["eif_rule"],
+        eif_rule_text=str(data.get("eif_rule_text") or ""),
+        denunciation_rule=data["denunciation_rule"],
+        reservation_regime=data["reservation_regime"],
+        supplements=data.get("supplements") or None,
+        mutatis_mutandis_of=data.get("mutatis_mutandis_of") or None,
+        open_to_reio=bool(data.get("open_to_reio", False)),
+    )
+
+
+def structure_graph(
+    data: dict[str, Any],
+    path: Path,
+    extra_paths: Iterable[str] = (),
+    retrieved: date | None = None,
+) -> Graph:
+    """Treaty, provisions and provision-mechanism links as RDF."""
+    treaty = treaty_from_structure(data, path)
+    g = new_graph()
+    t = URIRef(iri.treaty(treaty.slug))
+    g.add((t, RDF.type, COOP.Treaty))
+    g.add((t, ELI.title, Literal(treaty.title_en, lang="en")))
+    g.add((t, ELI.title, Literal(treaty.title_fr, lang="fr")))
+    shorts = data.get("short_names") or {}
+    for lang in ("en", "fr"):
+        for name in (shorts.get(lang) or []) if isinstance(shorts, dict) else []:
+            g.add((t, SKOS.altLabel, Literal(name, lang=lang)))
+    for ident in treaty.identifiers:
+        g.add((t, DCTERMS.identifier, Literal(ident)))
+    if treaty.identifiers:
+        g.add((t, ELI.id_local, Literal(treaty.identifiers[0])))
+    if treaty.adopted:
+        g.add((t, ELI.date_document, date_literal(treaty.adopted)))
+    g.add((t, COOP.depositary, ORG[_depositary(data, path)]))
+    g.add((t, COOP.entryIntoForceRule, COOP[treaty.eif_rule]))
+    g.add((t, COOP.denunciationRule, COOP[treaty.denunciation_rule]))
+    g.add((t, COOP.reservationRegime, REGIMES[treaty.reservation_regime]))
+    g.add((t, COOP.openToReio, Literal(treaty.open_to_reio)))
+    for key, prop in (
+        ("eif_rule_text", "entry into force: "),
+        ("denunciation_rule_text", "denunciation: "),
+        ("reservation_regime_text", "reservations: "),
+    ):
+        if data.get(key):
+            g.add((t, COOP.ruleText, Literal(prop + str(data[key]).strip(), lang="en")))
+    if treaty.supplements:
+        g.add((t, COOP.supplements, URIRef(iri.treaty(treaty.supplements))))
+    if treaty.mutatis_mutandis_of:
+        g.add((t, COOP.appliesMutatisMutandis, URIRef(iri.treaty(treaty.mutatis_mutandis_of))))
+    text_sources = [str(s["url"]) for s in data.get("text_sources") or [] if s.get("url")]
+    if not text_sources:
+        raise ImportProblem(path, "text_sources", "a treaty must cite at least one text source")
+    for url in text_sources:
+        g.add((t, PROV.wasDerivedFrom, URIRef(url.replace(" ", "%20"))))
+    if treaty.general_eif and treaty.general_eif_provenance:
+        _general_eif(g, t, treaty)
+    _provisions(g, treaty.slug, data, path, text_sources[0], extra_paths)
+    return g
+
+
+def _depositary(data: dict[str, Any], path: Path) -> str:
+    dep = str(data.get("depositary"))
+    if dep not in DEPOSITARIES:
+        raise ImportProblem(path, "depositary", f"expected one of {sorted(DEPOSITARIES)}")
+    return dep
+
+
+def _general_eif(g: Graph, t: URIRef, treaty: Treaty) -> None:
+    assert treaty.general_eif and treaty.general_eif_provenance
+    p = treaty.general_eif_provenance
+    node = URIRef(iri.general_eif(treaty.slug))
+    g.add((t, ELI.first_date_entry_in_force, date_literal(treaty.general_eif)))
+    g.add((t, COOP.generalEntryIntoForce, node))
+    g.add((node, RDF.type, COOP.GeneralEntryIntoForce))
+    g.add((node, COOP.treaty, t))
+    g.add((node, COOP.date, date_literal(treaty.general_eif)))
+    g.add((node, PROV.wasDerivedFrom, URIRef(p.source)))
+    g.add((node, COOP.statusDate, date_literal(p.status_as_of)))
+    g.add((node, COOP.verificationStatus, COOP.Verified if p.verified else COOP.Unverified))
+
+
+def _provisions(
+    g: Graph,
+    slug: str,
+    data: dict[str, Any],
+    path: Path,
+    text_source: str,
+    extra_paths: Iterable[str],
+) -> None:
+    declared: dict[str, dict[str, Any]] = {}
+    for i, prov in enumerate(data.get("provisions") or []):
+        p = str(prov.get("path", "")).strip()
+        if not p:
+            raise ImportProblem(path, f"provisions[{i}]", "missing path")
+        if p in declared:
+            raise ImportProblem(path, f"provisions[{i}]", f"provision {p} declared twice")
+        declared[p] = prov
+    wanted = set(declared)
+    for p in list(declared) + list(extra_paths):
+        wanted.update(article_path_parts(p))
+    t = URIRef(iri.treaty(slug))
+    for p in sorted(wanted, key=_path_key):
+        try:
+            node = URIRef(iri.provision(slug, p))
+        except ValueError as exc:
+            raise ImportProblem(path, p, str(exc)) from None
+        prov = declared.get(p, {})
+        parents = article_path_parts(p)[:-1]
+        g.add((node, RDF.type, COOP.Provision))
+        g.add((node, COOP.treaty, t))
+        g.add((node, ELI.is_part_of, URIRef(iri.provision(slug, parents[-1])) if parents else t))
+        g.add((node, COOP.articlePath, Literal(p)))
+        g.add((node, COOP.aknEId, Literal(akn_eid(p))))
+        for lang in ("en", "fr"):
+            g.add((node, RDFS.label, Literal(article_label(p, lang), lang=lang)))
+        heading = prov.get("heading") or {}
+        for lang in ("en", "fr"):
+            if isinstance(heading, dict) and heading.get(lang):
+                g.add((node, DCTERMS.title, Literal(str(heading[lang]), lang=lang)))
+        verified = bool(prov.get("verified", False))
+        g.add((node, COOP.verificationStatus, COOP.Verified if verified else COOP.Unverified))
+        if prov:
+            g.add((node, PROV.wasDerivedFrom, URIRef(text_source.replace(" ", "%20"))))
+        if prov.get("authorises_reservation"):
+            g.add((node, COOP.authorisesReservation, Literal(True)))
+        for j, m in enumerate(prov.get("mechanisms") or []):
+            _link(g, slug, p, m, path, f"{p} mechanisms[{j}]", verified, bool(prov.get("applies_only_absent_treaty")))
+
+
+def _link(
+    g: Graph, slug: str, p: str, m: dict[str, Any], path: Path, where: str, verified: bool, absent_treaty: bool
+) -> None:
+    notation = str(m.get("mechanism", ""))
+    node = URIRef(iri.link(slug, p, notation))
+    strength = str(m.get("strength", ""))
+    if strength not in STRENGTHS:
+        raise ImportProblem(path, where, f"strength must be one of {sorted(STRENGTHS)}")
+    lt = str(m.get("link_type", "specific"))
+    if lt not in LINK_TYPES:
+        raise ImportProblem(path, where, f"link_type must be one of {sorted(LINK_TYPES)}")
+    g.add((node, RDF.type, COOP.ProvisionMechanismLink))
+    g.add((node, COOP.provision, URIRef(iri.provision(slug, p))))
+    g.add((node, COOP.treaty, URIRef(iri.treaty(slug))))
+    g.add((node, COOP.mechanism, URIRef(iri.mechanism(notation))))
+    g.add((node, COOP.linkType, LINK_TYPES[lt]))
+    g.add((node, COOP.normativeStrength, COOP[strength.capitalize()]))
+    if m.get("scope_gate"):
+        g.add((node, COOP.scopeGate, COOP[str(m["scope_gate"])]))
+    for c in m.get("conditions") or []:
+        g.add((node, COOP.intrinsicCondition, COOP[str(c)]))
+    if absent_treaty or m.get("applies_only_absent_treaty"):
+        g.add((node, COOP.appliesOnlyAbsentTreatyBetweenParties, Literal(True)))
+    if m.get("note"):
+        g.add((node, COOP.note, Literal(str(m["note"]), lang="en")))
+    g.add((node, COOP.verificationStatus, COOP.Verified if verified else COOP.Unverified))
+
+
+def _path_key(p: str) -> tuple[object, ...]:
+    out: list[object] = []
+    for part in p.split("/"):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        out.append((int(digits) if digits else 0, part))
+    return tuple(out)
+
+
+__all__ = ["read_structure", "structure_files", "structure_graph", "treaty_from_structure", "XSD"]

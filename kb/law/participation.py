@@ -1,0 +1,196 @@
+"""Where an actor stands in a treaty on a date (legal-model MR-2, MR-3, MR-12, MR-14).
+
+Pure: takes the events of one treaty and returns a status with the events it rests on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from kb.law.dates import apply_rule, entry_into_force_for
+from kb.model import (
+    CONSENT_KINDS,
+    DepositaryCount,
+    Event,
+    Participation,
+    Provenance,
+    Statement,
+    Treaty,
+)
+
+
+@dataclass(frozen=True)
+class Standing:
+    actor: str
+    treaty: str
+    on: date | None
+    status: Participation
+    signature: Event | None
+    consent: Event | None
+    entry_into_force: Event | None
+    denunciation: Event | None
+    statements: tuple[Statement, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+def newest(events: Iterable[Event]) -> Event | None:
+    """The event whose source has the newest status date (then the latest date) wins."""
+    best: Event | None = None
+    for e in events:
+        if best is None or (e.provenance.status_as_of, e.date) > (best.provenance.status_as_of, best.date):
+            best = e
+    return best
+
+
+def events_by_kind(events: Iterable[Event], actor: str) -> dict[str, Event]:
+    mine = [e for e in events if e.actor == actor and e.territory is None]
+    out: dict[str, Event] = {}
+    for kind in ("signature", "entry_into_force", "denunciation"):
+        found = newest(e for e in mine if e.kind == kind)
+        if found:
+            out[kind] = found
+    consent = newest(e for e in mine if e.kind in CONSENT_KINDS)
+    if consent:
+        out["consent"] = consent
+    return out
+
+
+def derive_entry_into_force(treaty: Treaty, consent: Event) -> Event | None:
+    """Entry into force for the actor by the treaty's own rule, marked derived."""
+    when = entry_into_force_for(treaty.eif_rule, consent.date, treaty.general_eif)
+    if when is None:
+        return None
+    return Event(
+        actor=consent.actor,
+        treaty=consent.treaty,
+        kind="entry_into_force",
+        date=when,
+        provenance=consent.provenance,
+        derived=True,
+    )
+
+
+def denunciation_effective(treaty: Treaty, denunciation: Event) -> date:
+    if denunciation.effective is not None:
+        return denunciation.effective
+    return apply_rule(treaty.denunciation_rule, denunciation.date)
+
+
+def standing(
+    treaty: Treaty,
+    events: list[Event],
+    actor: str,
+    on: date | None,
+    statements: Iterable[Statement] = (),
+    list_complete: bool = True,
+) -> Standing:
+    """Status of `actor` in `treaty` on `on` (None: the latest known position)."""
+    ev = events_by_kind(events, actor)
+    sig, consent, eif, den = (ev.get(k) for k in ("signature", "consent", "entry_into_force", "denunciation"))
+    if consent and eif is None:
+        eif = derive_entry_into_force(treaty, consent)
+
+    def seen(e: Event | None) -> Event | None:
+        return e if e is not None and (on is None or e.date <= on) else None
+
+    notes: list[str] = []
+    status = _status(treaty, on, seen(sig), seen(consent), eif, seen(den))
+    if status is Participation.NOT_PARTICIPATING and not list_complete:
+        status = Participation.UNKNOWN
+        notes.append("the participant list in the knowledge base is not complete for this date")
+    if status in (Participation.SIGNATORY, Participation.CONSENTED_NOT_IN_FORCE):
+        notes.append(
+            "no cooperation obligation yet; only the duty not to defeat the treaty's object and purpose (VCLT art. 18)"
+        )
+    chosen = tuple(s for s in statements if s.actor == actor and (on is None or s.in_effect(on)))
+    return Standing(
+        actor=actor,
+        treaty=treaty.slug,
+        on=on,
+        status=status,
+        signature=seen(sig),
+        consent=seen(consent),
+        entry_into_force=eif if eif and seen(consent) else None,
+        denunciation=seen(den),
+        statements=chosen,
+        notes=tuple(notes),
+    )
+
+
+def _status(
+    treaty: Treaty,
+    on: date | None,
+    sig: Event | None,
+    consent: Event | None,
+    eif: Event | None,
+    den: Event | None,
+) -> Participation:
+    if den is not None:
+        effective = denunciation_effective(treaty, den)
+        if on is None or effective <= on:
+            return Participation.DENOUNCED
+        return Participation.DENUNCIATION_PENDING
+    if consent is not None:
+        if eif is not None and (on is None or eif.date <= on):
+            return Participation.PARTY
+        return Participation.CONSENTED_NOT_IN_FORCE
+    if sig is not None:
+        return Participation.SIGNATORY
+    return Participation.NOT_PARTICIPATING
+
+
+def counts_on(
+    treaty: Treaty,
+    events: list[Event],
+    actors: Iterable[str],
+    on: date | None,
+) -> dict[str, int]:
+    """Counted as the depositary counts (contract 2c)."""
+    parties = signatories = denounced = 0
+    for actor in actors:
+        st = standing(treaty, events, actor, on)
+        if st.signature is not None:
+            signatories += 1
+        if st.status in (
+            Participation.PARTY,
+            Participation.CONSENTED_NOT_IN_FORCE,
+            Participation.DENUNCIATION_PENDING,
+        ):
+            parties += 1
+        if st.status is Participation.DENOUNCED:
+            denounced += 1
+    return {"signatories": signatories, "parties": parties, "denounced": denounced}
+
+
+def list_complete(
+    treaty: Treaty,
+    events: list[Event],
+    counts: list[DepositaryCount],
+    on: date | None,
+) -> bool:
+    """True when the known participants match the depositary's newest count at or before `on`.
+
+    Without any depositary count the list cannot be shown complete.
+    """
+    usable = [c for c in counts if on is None or c.status_date <= on]
+    if not usable:
+        return False
+    latest = max(usable, key=lambda c: c.status_date)
+    actors = {e.actor for e in events}
+    mine = counts_on(treaty, events, actors, latest.status_date)
+    return latest.parties is None or mine["parties"] >= latest.parties
+
+
+__all__ = [
+    "Provenance",
+    "Standing",
+    "counts_on",
+    "derive_entry_into_force",
+    "denunciation_effective",
+    "events_by_kind",
+    "list_complete",
+    "newest",
+    "standing",
+]

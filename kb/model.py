@@ -1,0 +1,158 @@
+"""Plain data of the legal model (legal-model 4.1). No RDF, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Participation(StrEnum):
+    """Contract 2b status values."""
+
+    PARTY = "party"
+    CONSENTED_NOT_IN_FORCE = "consented_not_in_force"
+    DENUNCIATION_PENDING = "denunciation_pending"
+    SIGNATORY = "signatory"
+    DENOUNCED = "denounced"
+    NOT_PARTICIPATING = "not_participating"
+    UNKNOWN = "unknown"
+
+
+CONSENT_KINDS = (
+    "ratification",
+    "acceptance",
+    "approval",
+    "accession",
+    "succession",
+    "formal_confirmation",
+    "definitive_signature",
+)
+
+STATEMENT_KINDS = (
+    "reservation",
+    "interpretative_declaration",
+    "conditional_interpretative_declaration",
+    "declaration",
+    "optional_clause_declaration",
+    "notification",
+    "treaty_basis_declaration",
+    "territorial_declaration",
+    "objection",
+    "acceptance",
+    "reservation_withdrawal",
+    "objection_withdrawal",
+)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    source: str  # URL of the page the fact was read from
+    status_as_of: date
+    verified: bool = True
+    source_id: str | None = None  # registry id of the source record
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated fact of an actor's participation: signature, consent, entry into force..."""
+
+    actor: str
+    treaty: str
+    kind: str  # "signature", a CONSENT_KINDS value, "entry_into_force", "denunciation", ...
+    date: dt.date
+    provenance: Provenance
+    derived: bool = False
+    effective: dt.date | None = None  # denunciation: date it takes effect
+    territory: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str  # contract short id: cets-185/AUT/1
+    actor: str
+    treaty: str
+    seq: int
+    kind: str
+    provisions: tuple[str, ...]  # short provision ids: cets-185/art/29/para/4
+    effect: str  # exclude | condition | interpret | notify | territorial | none
+    provenance: Provenance
+    conditions: tuple[str, ...] = ()
+    offence_carve_out: str | None = None
+    reciprocal: bool = False
+    applies_when_requested: bool = True
+    authority: str | None = None
+    territory: str | None = None
+    territorial_mode: str | None = None
+    will_use_as_legal_basis: bool | None = None
+    objects_to: str | None = None
+    opposes_entry_into_force: bool | None = None
+    withdraws: str | None = None
+    made_on: date | None = None
+    effective_from: date | None = None
+    effective_until: date | None = None
+    text: str | None = None
+    text_lang: str | None = None
+    summary: str | None = None
+    label_used: str | None = None
+    effective_from_derived: bool = False  # start taken from the author's entry into force (MR-7)
+
+    def in_effect(self, on: date) -> bool:
+        start = self.effective_from or self.made_on
+        if start is None or on < start:
+            return False
+        return self.effective_until is None or on < self.effective_until
+
+
+@dataclass(frozen=True)
+class Link:
+    """A provision provides a mechanism (legal-model 4.1 ProvisionMechanismLink)."""
+
+    treaty: str
+    provision: str
+    mechanism: str
+    link_type: str  # specific | fallback_general
+    strength: str  # mandatory | qualified | discretionary | consider | unilateral
+    scope_gate: str | None = None
+    conditions: tuple[str, ...] = ()
+    applies_only_absent_treaty: bool = False
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class Treaty:
+    slug: str
+    title_en: str
+    title_fr: str
+    short_names: tuple[str, ...]
+    identifiers: tuple[str, ...]
+    adopted: date | None
+    general_eif: date | None
+    general_eif_provenance: Provenance | None
+    eif_rule: str
+    eif_rule_text: str
+    denunciation_rule: str
+    reservation_regime: str
+    supplements: str | None = None
+    mutatis_mutandis_of: str | None = None
+    open_to_reio: bool = False
+
+
+@dataclass(frozen=True)
+class DepositaryCount:
+    treaty: str
+    status_date: date
+    signatories: int | None
+    parties: int | None
+    provenance: Provenance
+
+
+@dataclass
+class TreatyRecord:
+    """Everything known about one treaty: the input of the participation rules."""
+
+    treaty: Treaty
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    counts: list[DepositaryCount] = field(default_factory=list)

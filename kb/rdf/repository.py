@@ -1,0 +1,210 @@
+"""Read the knowledge base into plain `kb.model` records, through the .rq queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pyoxigraph as ox
+
+from kb import iri
+from kb.model import DepositaryCount, Event, Provenance, Statement, Treaty, TreatyRecord
+from kb.rdf.store import select
+
+_CLASS_KIND = {
+    "Signature": "signature",
+    "Ratification": "ratification",
+    "Acceptance": "acceptance",
+    "Approval": "approval",
+    "Accession": "accession",
+    "Succession": "succession",
+    "FormalConfirmation": "formal_confirmation",
+    "DefinitiveSignature": "definitive_signature",
+    "EntryIntoForce": "entry_into_force",
+    "Denunciation": "denunciation",
+    "TerritorialExtension": "territorial_extension",
+    "TerritorialWithdrawal": "territorial_exclusion",
+    "SignatureWithdrawnIntent": "signature_withdrawn",
+}
+_STATEMENT_KIND = {
+    "Reservation": "reservation",
+    "InterpretativeDeclaration": "interpretative_declaration",
+    "ConditionalInterpretativeDeclaration": "conditional_interpretative_declaration",
+    "Declaration": "declaration",
+    "PolicyStatement": "declaration",
+    "OptionalClauseDeclaration": "optional_clause_declaration",
+    "Notification": "notification",
+    "TreatyBasisDeclaration": "treaty_basis_declaration",
+    "TerritorialDeclaration": "territorial_declaration",
+    "Objection": "objection",
+    "ExpressAcceptance": "acceptance",
+    "ReservationWithdrawal": "reservation_withdrawal",
+    "ObjectionWithdrawal": "objection_withdrawal",
+}
+_EFFECT = {
+    "Exclude": "exclude",
+    "ModifyCondition": "condition",
+    "Interpret": "interpret",
+    "Notify": "notify",
+    "TerritorialEffect": "territorial",
+    "NoEffect": "none",
+}
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    code: str
+    kind: str  # state | reio | territory
+    iri: str
+    name_en: str
+    name_fr: str
+    responsible: str | None = None
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _code(actor_iri: str) -> str:
+    return iri.local(actor_iri)
+
+
+def _prov(row: dict[str, str]) -> Provenance:
+    record = row.get("record")
+    return Provenance(
+        row["source"],
+        date.fromisoformat(row["status"]),
+        row.get("verified", "").endswith("#Verified"),
+        iri.local(record) if record else None,
+    )
+
+
+def read_actors(store: ox.Store) -> dict[str, ActorInfo]:
+    out: dict[str, ActorInfo] = {}
+    for r in select(store, "actors"):
+        kind = iri.local(r["kind"]).lower()
+        code = r.get("code") or _code(r["actor"])
+        out[code] = ActorInfo(
+            code,
+            "state" if kind == "state" else kind,
+            r["actor"],
+            r["name_en"],
+            r["name_fr"],
+            _code(r["responsible"]) if r.get("responsible") else None,
+        )
+    return out
+
+
+def read_treaties(store: ox.Store) -> dict[str, Treaty]:
+    out: dict[str, Treaty] = {}
+    for r in select(store, "treaties"):
+        slug = iri.local(r["treaty"])
+        eif = _d(r.get("eif"))
+        prov = (
+            Provenance(
+                r["eif_source"], date.fromisoformat(r["eif_status"]), r.get("eif_verified", "").endswith("#Verified")
+            )
+            if eif
+            else None
+        )
+        out[slug] = Treaty(
+            slug=slug,
+            title_en=r["title_en"],
+            title_fr=r["title_fr"],
+            short_names=tuple(sorted(s for s in r.get("shorts", "").split("|") if s)),
+            identifiers=tuple(sorted(s for s in r.get("idents", "").split("|") if s)),
+            adopted=_d(r.get("adopted")),
+            general_eif=eif,
+            general_eif_provenance=prov,
+            eif_rule=r["eif_rule"],
+            eif_rule_text=r.get("eif_rule_text", ""),
+            denunciation_rule=r["den_rule"],
+            reservation_regime="closed_list" if r["regime"].endswith("ClosedList") else "vclt_default",
+            supplements=iri.local(r["supplements"]) if r.get("supplements") else None,
+            mutatis_mutandis_of=iri.local(r["mutatis"]) if r.get("mutatis") else None,
+            open_to_reio=r.get("reio") == "true",
+        )
+    return out
+
+
+def read_events(store: ox.Store, slug: str) -> list[Event]:
+    out: list[Event] = []
+    for r in select(store, "events", treaty=iri.treaty(slug)):
+        kind = _CLASS_KIND.get(iri.local(r["kind"]))
+        if kind is None:
+            continue
+        out.append(
+            Event(
+                actor=_code(r["actor"]),
+                treaty=slug,
+                kind=kind,
+                date=date.fromisoformat(r["date"]),
+                provenance=_prov(r),
+                derived=r.get("derived") == "true",
+                effective=_d(r.get("effective")),
+                territory=_code(r["territory"]) if r.get("territory") else None,
+            )
+        )
+    return sorted(out, key=lambda e: (e.actor, e.date, e.kind))
+
+
+def read_statements(store: ox.Store, slug: str) -> list[Statement]:
+    out: list[Statement] = []
+    for r in select(store, "statements", treaty=iri.treaty(slug)):
+        kind = _STATEMENT_KIND.get(iri.local(r["kind"]))
+        if kind is None:
+            continue
+        out.append(
+            Statement(
+                id=iri.statement_id(r["st"]),
+                actor=_code(r["actor"]),
+                treaty=slug,
+                seq=int(r["seq"]),
+                kind=kind,
+                provisions=tuple(sorted(iri.provision_id(p) for p in r.get("provisions", "").split())),
+                effect=_EFFECT[iri.local(r["effect"])],
+                provenance=_prov(r),
+                conditions=tuple(sorted(iri.local(c) for c in r.get("conditions", "").split())),
+                offence_carve_out=r.get("offence"),
+                reciprocal=r.get("reciprocal") == "true",
+                applies_when_requested=r.get("requested") != "false",
+                authority=r.get("authority"),
+                territory=_code(r["territory"]) if r.get("territory") else None,
+                territorial_mode=("include" if r["mode"].endswith("#Include") else "exclude")
+                if r.get("mode")
+                else None,
+                will_use_as_legal_basis=None if "basis" not in r else r["basis"] == "true",
+                objects_to=iri.statement_id(r["objects"]) if r.get("objects") else None,
+                opposes_entry_into_force=None if "opposes" not in r else r["opposes"] == "true",
+                withdraws=iri.statement_id(r["withdraws"]) if r.get("withdraws") else None,
+                made_on=_d(r.get("made")),
+                effective_from=_d(r.get("from")),
+                effective_until=_d(r.get("until")),
+                text=r.get("text"),
+                text_lang=r.get("text@lang"),
+                summary=r.get("summary"),
+                label_used=r.get("label"),
+                effective_from_derived=r.get("derived") == "true",
+            )
+        )
+    return sorted(out, key=lambda s: (s.actor, s.seq))
+
+
+def read_counts(store: ox.Store, slug: str) -> list[DepositaryCount]:
+    return [
+        DepositaryCount(
+            treaty=slug,
+            status_date=date.fromisoformat(r["date"]),
+            signatories=int(r["signatories"]) if r.get("signatories") else None,
+            parties=int(r["parties"]) if r.get("parties") else None,
+            provenance=Provenance(r["source"], date.fromisoformat(r["status"])),
+        )
+        for r in select(store, "counts", treaty=iri.treaty(slug))
+    ]
+
+
+def read_records(store: ox.Store) -> dict[str, TreatyRecord]:
+    return {
+        slug: TreatyRecord(t, read_events(store, slug), read_statements(store, slug), read_counts(store, slug))
+        for slug, t in sorted(read_treaties(store).items())
+    }

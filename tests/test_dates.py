@@ -1,0 +1,43 @@
+"""Date rules (legal-model MR-12), checked against depositary dates quoted in the legal model."""
+
+from datetime import date
+
+import pytest
+
+from kb.law.dates import apply_rule, coe_3m_first, entry_into_force_for, plus_one_year, un_plus_days
+
+
+@pytest.mark.parametrize(
+    ("deposit", "expected"),
+    [
+        (date(2009, 3, 9), date(2009, 7, 1)),  # Germany, ETS 185
+        (date(2012, 6, 13), date(2012, 10, 1)),  # Austria
+        (date(2006, 9, 29), date(2007, 1, 1)),  # United States (year boundary)
+        (date(2013, 8, 22), date(2013, 12, 1)),  # Czech Republic
+        (date(2005, 4, 7), date(2005, 8, 1)),  # Bulgaria
+        (date(2024, 1, 18), date(2024, 5, 1)),  # Belarus' ETS 191 denunciation
+        (date(2012, 3, 1), date(2012, 7, 1)),  # deposit on the 1st (legal-model edge case)
+        (date(2011, 11, 30), date(2012, 3, 1)),  # clamped to end of February
+    ],
+)
+def test_coe_three_months_then_first_of_month(deposit: date, expected: date) -> None:
+    assert coe_3m_first(deposit) == expected
+
+
+def test_un_thirtieth_day_after_deposit() -> None:
+    assert un_plus_days(date(2006, 6, 14), 30) == date(2006, 7, 14)  # Germany, UNTOC
+    assert un_plus_days(date(2004, 5, 26), 30) == date(2004, 6, 25)  # Netherlands, UNTOC
+
+
+def test_one_year_on_leap_day_clamps() -> None:
+    assert plus_one_year(date(2024, 2, 29)) == date(2025, 2, 28)
+
+
+def test_consent_before_general_entry_into_force_waits_for_it() -> None:
+    assert entry_into_force_for("UN_PLUS_30_DAYS", date(2001, 1, 1), date(2003, 9, 29)) == date(2003, 9, 29)
+    assert entry_into_force_for("COE_3M_FIRST", date(2020, 1, 1), None) is None
+
+
+def test_unknown_rule_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown date rule"):
+        apply_rule("NO_SUCH_RULE", date(2020, 1, 1))

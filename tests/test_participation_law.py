@@ -1,0 +1,78 @@
+"""Participation status on fictional data: the rules, not the facts."""
+
+from datetime import date
+
+from kb.law.participation import counts_on, list_complete, standing
+from kb.model import DepositaryCount, Event, Participation, Provenance, Treaty
+
+P = Provenance("https://example.org/status", date(2020, 1, 1))
+NEWER = Provenance("https://example.org/status-2", date(2021, 1, 1))
+T = Treaty(
+    slug="test-1",
+    title_en="Test Convention",
+    title_fr="Convention test",
+    short_names=(),
+    identifiers=(),
+    adopted=date(2000, 1, 1),
+    general_eif=date(2001, 7, 1),
+    general_eif_provenance=P,
+    eif_rule="COE_3M_FIRST",
+    eif_rule_text="",
+    denunciation_rule="COE_3M_FIRST",
+    reservation_regime="closed_list",
+)
+EVENTS = [
+    Event("AAA", "test-1", "signature", date(2000, 2, 1), P),
+    Event("AAA", "test-1", "ratification", date(2001, 1, 10), P),
+    Event("BBB", "test-1", "signature", date(2000, 3, 1), P),
+    Event("CCC", "test-1", "accession", date(2005, 5, 5), P),
+    Event("CCC", "test-1", "denunciation", date(2010, 2, 2), P),
+    Event("DDD", "test-1", "ratification", date(2003, 1, 1), P),
+    Event("DDD", "test-1", "ratification", date(2003, 2, 1), NEWER),
+]
+
+
+def status(actor: str, on: date) -> Participation:
+    return standing(T, EVENTS, actor, on).status
+
+
+def test_consent_before_general_entry_into_force() -> None:
+    assert status("AAA", date(2001, 3, 1)) is Participation.CONSENTED_NOT_IN_FORCE
+    assert status("AAA", date(2001, 7, 1)) is Participation.PARTY
+    eif = standing(T, EVENTS, "AAA", date(2002, 1, 1)).entry_into_force
+    assert eif is not None and eif.derived and eif.date == date(2001, 7, 1)
+
+
+def test_signature_only_carries_the_vclt_18_note() -> None:
+    st = standing(T, EVENTS, "BBB", date(2002, 1, 1))
+    assert st.status is Participation.SIGNATORY
+    assert any("VCLT art. 18" in n for n in st.notes)
+
+
+def test_denunciation_pending_then_denounced() -> None:
+    assert status("CCC", date(2010, 3, 1)) is Participation.DENUNCIATION_PENDING  # effective 2010-06-01
+    assert status("CCC", date(2010, 6, 1)) is Participation.DENOUNCED
+    assert status("CCC", date(2005, 9, 1)) is Participation.PARTY  # 2005-05-05 -> 2005-09-01
+
+
+def test_newest_status_date_wins_between_sources() -> None:
+    st = standing(T, EVENTS, "DDD", date(2004, 1, 1))
+    assert st.consent is not None and st.consent.date == date(2003, 2, 1)
+
+
+def test_absent_actor_is_unknown_unless_the_list_is_complete() -> None:
+    assert standing(T, EVENTS, "ZZZ", date(2004, 1, 1), list_complete=True).status is Participation.NOT_PARTICIPATING
+    assert standing(T, EVENTS, "ZZZ", date(2004, 1, 1), list_complete=False).status is Participation.UNKNOWN
+
+
+def test_counts_follow_the_depositary_definition() -> None:
+    c = counts_on(T, EVENTS, ["AAA", "BBB", "CCC", "DDD"], date(2010, 3, 1))
+    assert c == {"signatories": 2, "parties": 3, "denounced": 0}
+
+
+def test_list_completeness_against_a_depositary_count() -> None:
+    complete = DepositaryCount("test-1", date(2006, 1, 1), 2, 3, P)
+    short = DepositaryCount("test-1", date(2006, 1, 1), 2, 4, P)
+    assert list_complete(T, EVENTS, [complete], date(2007, 1, 1))
+    assert not list_complete(T, EVENTS, [short], date(2007, 1, 1))
+    assert not list_complete(T, EVENTS, [], date(2007, 1, 1))

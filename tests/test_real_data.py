@@ -1,0 +1,58 @@
+"""Answers on the real data (contract 2b, 2c), checked against the cited sources."""
+
+import json
+from typing import Any
+
+from click.testing import CliRunner
+
+from api.cli import cli
+from kb.knowledge import KnowledgeBase, parse_date
+
+
+def test_russia_is_party_to_untoc_with_derived_entry_into_force(real_kb: KnowledgeBase) -> None:
+    a = real_kb.participation("RUS", "mtdsg-xviii-12", parse_date("2020-01-01"))
+    assert a["status"] == "party"
+    assert a["consent"]["date"] == "2004-05-26" and a["consent"]["kind"] == "ratification"
+    # UNTOC art. 38(2): thirtieth day after deposit
+    assert a["entry_into_force"] == {**a["entry_into_force"], "date": "2004-06-25", "derived": True}
+
+
+def test_germany_has_its_own_budapest_29_4_reservation(real_kb: KnowledgeBase) -> None:
+    a = real_kb.participation("DEU", "cets-185", parse_date("2020-01-01"))
+    assert a["status"] == "party"
+    provisions = {p for s in a["statements"] for p in s["provisions"]}
+    assert "cets-185/art/29/para/4" in provisions
+
+
+def has_29_4(answer: dict[str, Any]) -> bool:
+    return any("cets-185/art/29/para/4" in s["provisions"] and s["kind"] == "reservation" for s in answer["statements"])
+
+
+def test_czech_29_4_reservation_withdrawn(real_kb: KnowledgeBase) -> None:
+    before = real_kb.participation("CZE", "cets-185", parse_date("2015-01-01"))
+    after = real_kb.participation("CZE", "cets-185", parse_date("2024-01-01"))
+    assert has_29_4(before) and not has_29_4(after)
+
+
+def test_european_union_approved_untoc(real_kb: KnowledgeBase) -> None:
+    a = real_kb.participation("EU", "mtdsg-xviii-12", parse_date("2010-01-01"))
+    assert a["consent"]["kind"] == "approval" and a["consent"]["date"] == "2004-05-21"
+
+
+def test_treaty_summary_counts(real_kb: KnowledgeBase) -> None:
+    a = real_kb.treaty("cets-224", parse_date("2026-06-01"))
+    assert a["counts"]["parties"] == 3  # Serbia, Japan, Hungary
+    assert {p["state"] for p in a["participants"] if p["status"] == "consented_not_in_force"} == {"SRB", "JPN", "HUN"}
+
+
+def test_cli_json_and_errors() -> None:
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["participation", "AUT", "cets-185", "--date", "2020-01-01", "--format", "json"])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.output)["status"] == "party"
+    bad = runner.invoke(cli, ["participation", "XXX", "cets-185"])
+    assert bad.exit_code == 2 and "unknown state" in bad.output
+    bad_date = runner.invoke(cli, ["treaty", "cets-185", "--date", "2020-02-30"])
+    assert bad_date.exit_code == 2 and "unknown date" in bad_date.output
+    refused = runner.invoke(cli, ["query", "DROP ALL"])
+    assert refused.exit_code == 2 and "DROP is not allowed" in refused.output
