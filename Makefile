@@ -20,7 +20,7 @@ serve: setup ## set up, then serve the knowledge base on http://127.0.0.1:8000
 	$(BIN)/treatykb serve
 
 lint: setup ## ruff
-	$(BIN)/ruff check kb api tests bench
+	$(BIN)/ruff check kb api tests $(wildcard bench)
 
 typecheck: setup ## mypy --strict on kb and api
 	$(BIN)/mypy
