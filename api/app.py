@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -67,6 +67,18 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
         """Where a state stands in a treaty on a date (contract 2b)."""
         return knowledge().participation(state, treaty, parse_date(date))
 
+    @app.get("/api/availability")
+    def availability(
+        from_: str = Query(alias="from"),
+        to: str = Query(),
+        mechanism: str = Query(),
+        date: str | None = None,
+        offence: str | None = None,
+        territory: str | None = None,
+    ) -> dict[str, Any]:
+        """Can `from` use `mechanism` with `to` on `date`, on what legal basis? (contract 2)"""
+        return knowledge().availability(from_, to, mechanism, parse_date(date), offence, territory)
+
     @app.get("/api/treaty/{slug}")
     def treaty(slug: str, date: str | None = None) -> dict[str, Any]:
         """Treaty summary on a date (contract 2c)."""
@@ -93,7 +105,7 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
     def home() -> dict[str, Any]:
         return {
             "name": "TreatyKB",
-            "api": ["/api/treaties", "/api/treaty/{slug}", "/api/participation"],
+            "api": ["/api/treaties", "/api/treaty/{slug}", "/api/participation", "/api/availability"],
             "docs": "/docs",
             "notice": "analysis of treaty texts, not legal advice",
         }

@@ -142,6 +142,43 @@ def _participation_text(a: dict[str, Any]) -> str:
 
 
 @cli.command()
+@click.argument("requesting")
+@click.argument("requested")
+@click.argument("mechanism")
+@click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--offence", help="ets185-art2-11 | drug88-art3-1 | untoc-scope | other (default: unknown).")
+@click.option("--territory", help="ISO3 code of a territory of the requested state where the data or person is.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@friendly
+def availability(
+    requesting: str,
+    requested: str,
+    mechanism: str,
+    on: str | None,
+    offence: str | None,
+    territory: str | None,
+    fmt: str,
+) -> None:
+    """Can REQUESTING use MECHANISM with REQUESTED on a date, on what basis, and where is the gap?"""
+    from kb.knowledge import KnowledgeBase, parse_date
+
+    answer = KnowledgeBase.open().availability(requesting, requested, mechanism, parse_date(on), offence, territory)
+    _print(answer, fmt, _availability_text)
+
+
+def _availability_text(a: dict[str, Any]) -> str:
+    lines = [f"{a['status'].upper()}  (data as of {a['data_as_of']})", "", a["explanation"], ""]
+    for b in a["bases"]:
+        conds = "; ".join(c["label"] for c in b["conditions"])
+        lines.append(f"  basis {b['provision']} [{b['mechanism']}]: {b['status']}" + (f" - {conds}" if conds else ""))
+    for g in a["gaps"]:
+        lines.append(f"  gap   {g['treaty']}: {g['code']} - {g['reason']}")
+    lines.append("")
+    lines.append(a["notice"])
+    return "\n".join(lines)
+
+
+@cli.command()
 @click.argument("slug")
 @click.option("--date", "on", help="YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
 from kb.errors import UnknownInput
+from kb.law.availability import OFFENCES, Inputs, Question, decide
 from kb.model import TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import open_store
@@ -22,6 +23,7 @@ class KnowledgeBase:
     store: ox.Store
     records: dict[str, TreatyRecord]
     actors: dict[str, ActorInfo]
+    _inputs: Inputs | None = None
 
     @classmethod
     def open(cls, data_dir: Path = paths.DATA_DIR, ontology_dir: Path = paths.ONTOLOGY_DIR) -> KnowledgeBase:
@@ -46,6 +48,37 @@ class KnowledgeBase:
     def treaty(self, slug: str, on: date | None = None) -> dict[str, Any]:
         return treaty_answer(self.record(slug), on)
 
+    def inputs(self) -> Inputs:
+        if self._inputs is None:
+            self._inputs = engine_inputs(self)
+        return self._inputs
+
+    def availability(
+        self,
+        requesting: str,
+        requested: str,
+        mechanism: str,
+        on: date | None = None,
+        offence: str | None = None,
+        territory: str | None = None,
+    ) -> dict[str, Any]:
+        """Contract 2: can `requesting` use `mechanism` with `requested` on `on`?"""
+        a, b = self.actor(requesting).code, self.actor(requested).code
+        inputs = self.inputs()
+        m = mechanism.strip().upper()
+        if m not in inputs.mechanisms:
+            raise UnknownInput("mechanism", mechanism, "known: " + ", ".join(sorted(inputs.mechanisms)))
+        if offence is not None and offence not in OFFENCES:
+            raise UnknownInput("offence", offence, "known: " + ", ".join(OFFENCES))
+        if territory is not None:
+            code = territory.strip().upper()
+            if code not in inputs.territories:
+                raise UnknownInput("territory", territory, "use the ISO 3166-1 alpha-3 code of a territory")
+            if inputs.territories[code] != b:
+                raise UnknownInput("territory", territory, f"{code} is not a territory of {b}")
+            territory = code
+        return decide(inputs, Question(a, b, m, on or date.today(), offence, territory))
+
 
 def parse_date(value: str | None) -> date | None:
     if value is None or value == "":
@@ -54,3 +87,18 @@ def parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise UnknownInput("date", value, "dates are YYYY-MM-DD") from None
+
+
+def engine_inputs(kb: KnowledgeBase) -> Inputs:
+    from kb.rdf.repository import read_condition_labels, read_links, read_mechanisms, read_reservable
+
+    labels = read_condition_labels(kb.store)
+    return Inputs(
+        records=kb.records,
+        links=read_links(kb.store),
+        mechanisms=read_mechanisms(kb.store),
+        reservable=read_reservable(kb.store),
+        territories={a.code: a.responsible for a in kb.actors.values() if a.kind == "territory" and a.responsible},
+        reios=frozenset(a.code for a in kb.actors.values() if a.kind == "reio"),
+        condition_labels={k: v[0] for k, v in labels.items()},
+    )

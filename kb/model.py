@@ -121,6 +121,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Mechanism:
+    notation: str
+    label_en: str
+    label_fr: str
+    broader: str | None = None
+
+
+@dataclass(frozen=True)
 class Treaty:
     slug: str
     title_en: str

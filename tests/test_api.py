@@ -16,3 +16,17 @@ def test_participation_and_errors(real_kb: KnowledgeBase) -> None:
     assert r.status_code == 400 and r.json()["error"] == "unknown state"
     r = client.get("/api/treaty/no-such-treaty")
     assert r.status_code == 404 and "Traceback" not in r.text
+
+
+def test_availability_endpoint_matches_the_library(real_kb: KnowledgeBase) -> None:
+    client = TestClient(create_app(real_kb), raise_server_exceptions=False)
+    params = {"from": "DEU", "to": "AUT", "mechanism": "PRES", "date": "2020-01-01", "offence": "ets185-art2-11"}
+    r = client.get("/api/availability", params=params)
+    assert r.status_code == 200
+    from kb.knowledge import parse_date
+
+    assert r.json() == real_kb.availability("DEU", "AUT", "PRES", parse_date("2020-01-01"), "ets185-art2-11")
+    bad = client.get("/api/availability", params={**params, "mechanism": "NOPE"})
+    assert bad.status_code == 400 and bad.json()["error"] == "unknown mechanism"
+    bad = client.get("/api/availability", params={**params, "offence": "murder"})
+    assert bad.status_code == 400 and bad.json()["error"] == "unknown offence"

@@ -112,7 +112,7 @@ def standing(
         status=status,
         signature=seen(sig),
         consent=seen(consent),
-        entry_into_force=eif if eif and seen(consent) else None,
+        entry_into_force=eif if eif and (seen(consent) or (not eif.derived and seen(eif))) else None,
         denunciation=seen(den),
         statements=chosen,
         notes=tuple(notes),
@@ -136,6 +136,10 @@ def _status(
         if eif is not None and (on is None or eif.date <= on):
             return Participation.PARTY
         return Participation.CONSENTED_NOT_IN_FORCE
+    if eif is not None and not eif.derived:
+        # a source states entry into force but no source gives the consent: the actor consented
+        # at some unknown date before it
+        return Participation.PARTY if on is None or eif.date <= on else Participation.UNKNOWN
     if sig is not None:
         return Participation.SIGNATORY
     return Participation.NOT_PARTICIPATING

@@ -8,7 +8,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from kb import iri
-from kb.model import DepositaryCount, Event, Provenance, Statement, Treaty, TreatyRecord
+from kb.model import DepositaryCount, Event, Link, Mechanism, Provenance, Statement, Treaty, TreatyRecord
 from kb.rdf.store import select
 
 _CLASS_KIND = {
@@ -208,3 +208,36 @@ def read_records(store: ox.Store) -> dict[str, TreatyRecord]:
         slug: TreatyRecord(t, read_events(store, slug), read_statements(store, slug), read_counts(store, slug))
         for slug, t in sorted(read_treaties(store).items())
     }
+
+
+def read_links(store: ox.Store) -> list[Link]:
+    out = [
+        Link(
+            treaty=iri.local(r["treaty"]),
+            provision=iri.provision_id(r["provision"]),
+            mechanism=iri.local(r["mechanism"]),
+            link_type="fallback_general" if r["type"].endswith("FallbackGeneral") else "specific",
+            strength=iri.local(r["strength"]).lower(),
+            scope_gate=iri.local(r["gate"]) if r.get("gate") else None,
+            conditions=tuple(sorted(iri.local(c) for c in r.get("conditions", "").split())),
+            applies_only_absent_treaty=r.get("absent") == "true",
+            verified=r["verified"].endswith("#Verified"),
+        )
+        for r in select(store, "links")
+    ]
+    return sorted(out, key=lambda link: (link.treaty, link.provision, link.mechanism))
+
+
+def read_mechanisms(store: ox.Store) -> dict[str, Mechanism]:
+    return {
+        r["notation"]: Mechanism(r["notation"], r["label_en"], r["label_fr"], r.get("broader"))
+        for r in select(store, "mechanisms")
+    }
+
+
+def read_reservable(store: ox.Store) -> frozenset[str]:
+    return frozenset(iri.provision_id(r["provision"]) for r in select(store, "reservable_provisions"))
+
+
+def read_condition_labels(store: ox.Store) -> dict[str, tuple[str, str]]:
+    return {iri.local(r["condition"]): (r["label_en"], r["label_fr"]) for r in select(store, "conditions")}

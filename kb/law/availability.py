@@ -1,0 +1,487 @@
+"""Can state A use mechanism M with state B on date D, on what legal basis, and where is the gap?
+
+The algorithm of legal-model section 4.3, as pure functions over plain data. Every decision is
+recorded as a trace step, and the answer is the JSON of contract section 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kb.law.participation import Standing, list_complete, standing
+from kb.law.territory import territory_covered
+from kb.model import Link, Mechanism, Participation, Statement, Treaty, TreatyRecord
+
+ENGINE_VERSION = "0.1.0"
+
+AVAILABLE = "available"
+WITH_CONDITIONS = "available_with_conditions"
+UNKNOWN = "unknown"
+NOT_AVAILABLE = "not_available"
+RANK = {NOT_AVAILABLE: 0, UNKNOWN: 1, WITH_CONDITIONS: 2, AVAILABLE: 3}
+OPERATIVE = (Participation.PARTY, Participation.DENUNCIATION_PENDING)
+OFFENCES = ("ets185-art2-11", "drug88-art3-1", "untoc-scope", "other")
+EXTRADITION = ("EXT", "EXT-PA", "EXT-ADJ")
+# which offence category meets a scope gate for certain; "other" meets none of them
+GATE_OFFENCE = {
+    "Ets185Art24OffenceScope": "ets185-art2-11",
+    "UntocArt3Scope": "untoc-scope",
+    "Drug88Art3Scope": "drug88-art3-1",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    requesting: str
+    requested: str
+    mechanism: str
+    on: date
+    offence: str | None = None
+    territory: str | None = None
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything the engine reads, as plain data."""
+
+    records: dict[str, TreatyRecord]
+    links: list[Link]
+    mechanisms: dict[str, Mechanism]
+    reservable: frozenset[str]
+    territories: dict[str, str]  # territory code -> responsible state
+    reios: frozenset[str]
+    condition_labels: dict[str, str]
+
+
+@dataclass
+class Evaluation:
+    bases: list[dict[str, Any]] = field(default_factory=list)
+    gaps: list[dict[str, Any]] = field(default_factory=list)
+    trace: list[dict[str, Any]] = field(default_factory=list)
+    status_dates: list[date] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def step(self, step: str, treaty: str | None, detail: str) -> None:
+        self.trace.append({"step": step, "treaty": treaty, "detail": detail})
+
+
+def worse(a: str, b: str) -> str:
+    return a if RANK[a] <= RANK[b] else b
+
+
+def narrower_or_same(mechanisms: dict[str, Mechanism], notation: str) -> set[str]:
+    """`notation` and every concept below it."""
+    out = {notation}
+    changed = True
+    while changed:
+        changed = False
+        for m in mechanisms.values():
+            if m.broader in out and m.notation not in out:
+                out.add(m.notation)
+                changed = True
+    return out
+
+
+def broader_chain(mechanisms: dict[str, Mechanism], notation: str) -> list[str]:
+    out: list[str] = []
+    cur = mechanisms[notation].broader if notation in mechanisms else None
+    while cur:
+        out.append(cur)
+        cur = mechanisms[cur].broader if cur in mechanisms else None
+    return out
+
+
+def candidate_links(inputs: Inputs, mechanism: str) -> dict[str, list[Link]]:
+    """Step 1: links providing M, a narrower concept, or M through general assistance."""
+    narrow = narrower_or_same(inputs.mechanisms, mechanism)
+    broad = set(broader_chain(inputs.mechanisms, mechanism))
+    out: dict[str, list[Link]] = {}
+    for link in inputs.links:
+        if link.mechanism in narrow or (link.link_type == "fallback_general" and link.mechanism in broad):
+            out.setdefault(link.treaty, []).append(link)
+    # where a treaty provides M itself, its narrower concepts are parts of M, not further bases
+    # (asked for extradition, prosecution in lieu of extradition is not an answer)
+    for slug, links in out.items():
+        if any(link.mechanism == mechanism for link in links):
+            out[slug] = [link for link in links if link.mechanism == mechanism or link.mechanism in broad]
+    return out
+
+
+def related(statement_path: str, link_path: str) -> bool:
+    """Same article, and one provision contains the other (29/para/4 and 29)."""
+    a, b = statement_path.split("/art/", 1)[1], link_path.split("/art/", 1)[1]
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
+def decide(inputs: Inputs, q: Question) -> dict[str, Any]:
+    ev = Evaluation()
+    ev.step(
+        "question",
+        None,
+        f"{q.requesting} asks {q.requested} for {q.mechanism} on {q.on.isoformat()}"
+        + (f", offence {q.offence}" if q.offence else ", offence not given")
+        + (f", territory {q.territory}" if q.territory else ""),
+    )
+    candidates = candidate_links(inputs, q.mechanism)
+    ev.step("candidates", None, "treaties providing the mechanism: " + (", ".join(sorted(candidates)) or "none"))
+    for slug in sorted(candidates):
+        evaluate_treaty(inputs, q, inputs.records[slug], candidates[slug], ev)
+    return answer(inputs, q, ev)
+
+
+def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
+    t = record.treaty
+    slug = t.slug
+    consulted = [e.provenance.status_as_of for e in record.events if e.actor in (q.requesting, q.requested)]
+    if not consulted and record.events:  # the participant list that shows neither
+        consulted = [max(e.provenance.status_as_of for e in record.events)]
+    ev.status_dates += consulted
+    if t.general_eif is None or q.on < t.general_eif:
+        when = f"entered into force on {t.general_eif.isoformat()}" if t.general_eif else "is not in force"
+        ev.gaps.append({"treaty": slug, "code": "not_in_force", "reason": f"{short(t)} {when}"})
+        ev.step("treaty_in_force", slug, f"not in force on {q.on.isoformat()}: {when}")
+        return
+    for actor in (q.requesting, q.requested):
+        if actor in inputs.reios:
+            ev.gaps.append(
+                {
+                    "treaty": slug,
+                    "code": "outside_scope",
+                    "reason": f"{actor} is a regional economic integration organisation: its participation does not "
+                    "make its member states parties, and state-to-state cooperation between EU members is "
+                    "mostly governed by EU law, outside this knowledge base (MR-15)",
+                }
+            )
+            ev.step("participation", slug, f"{actor} is a REIO")
+            return
+    complete = list_complete(t, record.events, record.counts, q.on)
+    sa = standing(t, record.events, q.requesting, q.on, record.statements, complete)
+    sb = standing(t, record.events, q.requested, q.on, record.statements, complete)
+    unknown_party = False
+    for st in (sa, sb):
+        ev.status_dates += [
+            e.provenance.status_as_of
+            for e in (st.signature, st.consent, st.entry_into_force, st.denunciation)
+            if e is not None
+        ]
+        ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st))
+        if st.status in OPERATIVE:
+            continue
+        if st.status is Participation.UNKNOWN:
+            unknown_party = True
+            continue
+        code, reason = _participation_gap(st, short(t))
+        ev.gaps.append({"treaty": slug, "code": code, "reason": reason})
+        return
+    if _objection_opposes(record.statements, q, ev, slug):
+        return
+    if q.territory and not _territory_ok(record, q, ev):
+        return
+    for link in sorted(links, key=lambda link: link.provision):
+        evaluate_link(inputs, q, record, link, unknown_party, ev)
+
+
+def short(t: Treaty) -> str:
+    return t.short_names[0] if t.short_names else t.title_en
+
+
+def _eif(st: Standing) -> str:
+    if st.entry_into_force is None:
+        return ""
+    derived = ", derived by the treaty's rule" if st.entry_into_force.derived else ""
+    return f" (in force for it since {st.entry_into_force.date.isoformat()}{derived})"
+
+
+def _participation_gap(st: Standing, name: str) -> tuple[str, str]:
+    if st.status is Participation.DENOUNCED:
+        return "denounced", f"{st.actor} denounced the {name}"
+    if st.status is Participation.CONSENTED_NOT_IN_FORCE:
+        return "not_in_force", (
+            f"{st.actor} has consented to the {name} but it is not yet in force for it; "
+            "only the duty not to defeat its object and purpose applies (VCLT art. 18)"
+        )
+    if st.status is Participation.SIGNATORY:
+        return "not_party", (
+            f"{st.actor} has only signed the {name}: no cooperation obligation, only the duty "
+            "not to defeat its object and purpose (VCLT art. 18)"
+        )
+    return "not_party", f"{st.actor} is not a party to the {name}"
+
+
+def _objection_opposes(statements: list[Statement], q: Question, ev: Evaluation, slug: str) -> bool:
+    for s in statements:
+        if s.kind != "objection" or not s.objects_to or not _in_effect(s, q.on):
+            continue
+        target_actor = s.objects_to.split("/")[-2]
+        pair = {s.actor, target_actor} == {q.requesting, q.requested}
+        if pair and s.opposes_entry_into_force:
+            ev.gaps.append(
+                {
+                    "treaty": slug,
+                    "code": "objection_opposes_entry_into_force",
+                    "reason": f"{s.actor} objected to {s.objects_to} and opposed the treaty's entry into "
+                    "force between the two (VCLT art. 20(4)(b))",
+                }
+            )
+            ev.step("pair_relation", slug, f"no treaty relation: objection {s.id}")
+            ev.status_dates.append(s.provenance.status_as_of)
+            return True
+    ev.step("pair_relation", slug, "no objection opposing entry into force between the two")
+    return False
+
+
+def _in_effect(s: Statement, on: date) -> bool:
+    if s.effective_from is None and s.made_on is None:
+        return True  # no date known: it has been made by now (the source shows it)
+    return s.in_effect(on)
+
+
+def _territory_ok(record: TreatyRecord, q: Question, ev: Evaluation) -> bool:
+    assert q.territory
+    covered, why = territory_covered(record, q.requested, q.territory, q.on)
+    ev.step("territory", record.treaty.slug, why)
+    if covered is False:
+        ev.gaps.append({"treaty": record.treaty.slug, "code": "territory_excluded", "reason": why})
+        return False
+    return True
+
+
+def gate(link: Link, offence: str | None) -> str:
+    """Scope gate: 'in', 'out' or 'unknown' for the question's offence."""
+    if link.scope_gate is None or link.scope_gate == "Ets185Art25Scope":
+        return "in"
+    needed = GATE_OFFENCE.get(link.scope_gate)
+    if offence is None:
+        return "unknown"
+    if needed is not None and offence == needed:
+        return "in"
+    if offence == "other":
+        return "out"
+    if link.scope_gate == "Ets185Art24OffenceScope":
+        return "out"  # extradition under ETS 185 art. 24 is limited to arts 2-11 offences
+    return "unknown"
+
+
+def evaluate_link(
+    inputs: Inputs, q: Question, record: TreatyRecord, link: Link, unknown_party: bool, ev: Evaluation
+) -> None:
+    slug = record.treaty.slug
+    status = AVAILABLE if link.strength in ("mandatory", "unilateral") else WITH_CONDITIONS
+    conds: list[str] = list(link.conditions)
+    notes: list[str] = []
+    sources: set[str] = set()
+    where = link.provision
+    if unknown_party:
+        status = worse(status, UNKNOWN)
+        conds.append("ParticipationUnknown")
+    if link.link_type == "fallback_general":
+        status = worse(status, WITH_CONDITIONS)
+        conds.append("FallbackGeneralAssistance")
+    if link.applies_only_absent_treaty:
+        conds.append("PendingTreatyMLATCheck")
+    if not link.verified:
+        status = worse(status, WITH_CONDITIONS)
+        conds.append("UnverifiedStatusData")
+    scope = gate(link, q.offence)
+    if scope == "out":
+        ev.gaps.append(
+            {
+                "treaty": slug,
+                "code": "outside_scope",
+                "provision": where,
+                "reason": f"{where} applies only to {link.scope_gate} offences, not to '{q.offence}'",
+            }
+        )
+        ev.step("scope", slug, f"{where}: offence outside {link.scope_gate}")
+        return
+    if scope == "unknown":
+        status = worse(status, WITH_CONDITIONS)
+        conds.append("OffenceScope")
+    ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
+    for s in _statements_for(record.statements, link, q):
+        outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
+        sources.add(s.provenance.source)
+        ev.status_dates.append(s.provenance.status_as_of)
+        ev.step("statement", slug, f"{s.id} ({s.kind}): {outcome[1]}")
+        if outcome[0] == NOT_AVAILABLE:
+            ev.gaps.append(
+                {"treaty": slug, "code": "reservation_excludes", "provision": where, "reason": f"{s.id}: {outcome[1]}"}
+            )
+            return
+        status = worse(status, outcome[0])
+        if not s.provenance.verified:
+            status = worse(status, WITH_CONDITIONS)
+            conds.append("UnverifiedStatusData")
+    ev.bases.append(
+        {
+            "treaty": slug,
+            "provision": where,
+            "mechanism": link.mechanism,
+            "status": status,
+            "link_type": link.link_type,
+            "strength": link.strength,
+            "conditions": [{"code": c, "label": inputs.condition_labels.get(c, c)} for c in dict.fromkeys(conds)],
+            "notes": notes,
+            "sources": sorted(sources | _participation_sources(record, q)),
+        }
+    )
+
+
+def _participation_sources(record: TreatyRecord, q: Question) -> set[str]:
+    return {e.provenance.source for e in record.events if e.actor in (q.requesting, q.requested) and e.date <= q.on}
+
+
+def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:
+    for w in statements:
+        if w.kind == "reservation_withdrawal" and w.withdraws == s.id and _in_effect(w, on):
+            return True
+    return False
+
+
+def _statements_for(statements: list[Statement], link: Link, q: Question) -> list[Statement]:
+    out: list[Statement] = []
+    for s in statements:
+        if s.actor not in (q.requesting, q.requested) or not _in_effect(s, q.on):
+            continue
+        if s.kind in (
+            "objection",
+            "acceptance",
+            "reservation_withdrawal",
+            "objection_withdrawal",
+            "territorial_declaration",
+        ):
+            continue
+        general = not s.provisions and s.kind in ("declaration", "treaty_basis_declaration")
+        if general or any(related(p, link.provision) for p in s.provisions):
+            if not _withdrawn(statements, s, q.on):
+                out.append(s)
+    return out
+
+
+def _apply_statement(
+    inputs: Inputs, q: Question, record: TreatyRecord, link: Link, s: Statement, conds: list[str], notes: list[str]
+) -> tuple[str, str]:
+    """Effect of one statement on one link: (worst status it allows, what it did)."""
+    by_requested = s.actor == q.requested
+    if s.kind == "treaty_basis_declaration":
+        if not by_requested or link.mechanism not in EXTRADITION:
+            return AVAILABLE, "treaty-basis declaration of the requesting state: no effect here"
+        if s.will_use_as_legal_basis is False:
+            conds.append("BilateralTreatyNeeded")
+            return UNKNOWN, f"{s.actor} will not use the treaty as legal basis for extradition"
+        conds.append("TreatyBasisSatisfiedByTreaty")
+        return AVAILABLE, f"{s.actor} uses the treaty as legal basis for extradition"
+    if s.kind in ("interpretative_declaration",) or s.effect == "interpret":
+        notes.append(f"{s.id}: {s.summary or 'interpretative declaration'}")
+        return AVAILABLE, "interpretative declaration: a note, no effect on availability (MR-8)"
+    if s.effect in ("notify", "none", "territorial"):
+        if s.authority:
+            notes.append(f"{s.id}: designated authority: {s.authority}")
+        return AVAILABLE, "notification or statement without effect on availability"
+    is_reservation = s.kind in ("reservation", "conditional_interpretative_declaration")
+    if not by_requested:
+        if not (is_reservation and s.reciprocal):
+            return AVAILABLE, "statement of the requesting state: no effect on the requested state"
+        conds.append("ReciprocalLimitation")
+    elif not s.applies_when_requested:
+        return AVAILABLE, "does not constrain its author as requested state"
+    if s.kind == "conditional_interpretative_declaration":
+        notes.append(f"{s.id}: conditional interpretative declaration, treated as a reservation (flagged for review)")
+    if (
+        is_reservation
+        and record.treaty.reservation_regime == "closed_list"
+        and not any(
+            related(p, r) for p in s.provisions for r in inputs.reservable if r.split("/art/")[0] == record.treaty.slug
+        )
+    ):
+        conds.append("ImpermissibleReservationReview")
+        notes.append(
+            f"{s.id}: outside the closed list of reservations; if invalid the provision applies in full "
+            "(ILC Guide 4.5.3), if valid it applies as reserved (MR-11)"
+        )
+        return UNKNOWN, "presumptively impermissible reservation: both readings possible"
+    if s.offence_carve_out:
+        if q.offence == s.offence_carve_out:
+            return AVAILABLE, f"does not apply to {s.offence_carve_out} offences"
+        if q.offence is None:
+            conds.extend(s.conditions or ("OffenceUnknown",))
+            conds.append("OffenceUnknown")
+            return WITH_CONDITIONS, f"applies unless the offence is a {s.offence_carve_out} offence"
+    who = "by reciprocity (VCLT art. 21(1)(b))" if not by_requested else "of the requested state"
+    if s.effect == "exclude":
+        return NOT_AVAILABLE, f"reservation {who} excludes {', '.join(s.provisions)}"
+    conds.extend(s.conditions or ("LimitedCooperationDeclaration",))
+    return WITH_CONDITIONS, f"{s.kind.replace('_', ' ')} {who} adds conditions"
+
+
+def merge_gaps(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One gap per (treaty, code); the provisions concerned are listed together."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for g in gaps:
+        key = (g["treaty"], g["code"])
+        if key not in out:
+            out[key] = {"treaty": g["treaty"], "code": g["code"], "reason": g["reason"], "provisions": []}
+        if g.get("provision") and g["provision"] not in out[key]["provisions"]:
+            out[key]["provisions"].append(g["provision"])
+    return list(out.values())
+
+
+def answer(inputs: Inputs, q: Question, ev: Evaluation) -> dict[str, Any]:
+    ev.gaps = merge_gaps(ev.gaps)
+    best = max((b["status"] for b in ev.bases), key=lambda s: RANK[s], default=NOT_AVAILABLE)
+    ev.bases.sort(key=lambda b: (-RANK[b["status"]], b["link_type"] != "specific", b["treaty"], b["provision"]))
+    ev.step("aggregate", None, f"overall {best} from {len(ev.bases)} basis/bases and {len(ev.gaps)} gap(s)")
+    return {
+        "status": best,
+        "question": {
+            "from": q.requesting,
+            "to": q.requested,
+            "mechanism": q.mechanism,
+            "date": q.on.isoformat(),
+            "offence": q.offence,
+            "territory": q.territory,
+        },
+        "bases": ev.bases,
+        "gaps": ev.gaps,
+        "explanation": explain(inputs, q, best, ev),
+        "trace": ev.trace,
+        "data_as_of": min(ev.status_dates).isoformat() if ev.status_dates else None,
+        "engine_version": ENGINE_VERSION,
+        "notice": "analysis of treaty texts and depositary records, not legal advice",
+    }
+
+
+def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
+    mech = inputs.mechanisms.get(q.mechanism)
+    label = mech.label_en.lower() if mech else q.mechanism
+    parts = [
+        f"Can {q.requesting} ask {q.requested} for {label} ({q.mechanism}) on {q.on.isoformat()}? "
+        f"{status.replace('_', ' ').capitalize()}."
+    ]
+    for b in ev.bases:
+        t = inputs.records[b["treaty"]].treaty
+        conds = ", ".join(c["label"] for c in b["conditions"]) or "no listed condition"
+        binds = (
+            "may bind both states, but whether both are bound is unknown"
+            if any(c["code"] == "ParticipationUnknown" for c in b["conditions"])
+            else "binds both states"
+        )
+        parts.append(
+            f"Under the {short(t)}, art. {_art(b['provision'])} {binds}: {b['status'].replace('_', ' ')} ({conds})."
+        )
+    for g in ev.gaps:
+        parts.append(f"Not through {g['treaty']}: {g['reason']}.")
+    if not ev.bases and not ev.gaps:
+        parts.append("No treaty in the knowledge base provides this mechanism.")
+    return " ".join(parts)
+
+
+def _art(provision: str) -> str:
+    path = provision.split("/art/", 1)[1].split("/")
+    out = path[0]
+    for i in range(1, len(path) - 1, 2):
+        out += f"({path[i + 1]})"
+    return out
