@@ -179,6 +179,36 @@ def _availability_text(a: dict[str, Any]) -> str:
 
 
 @cli.command()
+@click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--mechanism", "mechanisms", multiple=True, help="Only these mechanisms (repeatable; default: all).")
+@click.option("--state", "states", multiple=True, help="Only these states (repeatable; default: all participants).")
+@click.option(
+    "--out", "outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("dist/matrix"), show_default=True
+)
+@friendly
+def matrix(on: str | None, mechanisms: tuple[str, ...], states: tuple[str, ...], outdir: Path) -> None:
+    """Every ordered pair of states for every mechanism on a date: RDF (N-Quads) and a CSV dyad panel."""
+    from datetime import date as _date
+
+    from kb.knowledge import KnowledgeBase, parse_date
+    from kb.matrix import write
+
+    kb = KnowledgeBase.open()
+    known = kb.inputs().mechanisms
+    for m in mechanisms:
+        if m.upper() not in known:
+            _fail(f"unknown mechanism: {m!r}")
+    codes = [kb.actor(s).code for s in states] or None
+
+    def progress(done: int, total: int) -> None:
+        click.echo(f"\r{done}/{total} cells ({100 * done // total}%)", err=True, nl=done == total)
+
+    day = parse_date(on) or _date.today()
+    for path in write(kb, day, outdir, [m.upper() for m in mechanisms] or None, codes, progress):
+        click.echo(path)
+
+
+@cli.command()
 @click.argument("slug")
 @click.option("--date", "on", help="YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)

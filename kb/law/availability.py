@@ -6,7 +6,7 @@ recorded as a trace step, and the answer is the JSON of contract section 2.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -54,6 +54,13 @@ class Inputs:
     territories: dict[str, str]  # territory code -> responsible state
     reios: frozenset[str]
     condition_labels: dict[str, str]
+    # memo of derived values (standings, completeness, candidates); filled on use, never compared
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 @dataclass
@@ -125,7 +132,9 @@ def decide(inputs: Inputs, q: Question) -> dict[str, Any]:
         + (f", offence {q.offence}" if q.offence else ", offence not given")
         + (f", territory {q.territory}" if q.territory else ""),
     )
-    candidates = candidate_links(inputs, q.mechanism)
+    candidates: dict[str, list[Link]] = inputs.remember(
+        ("links", q.mechanism), lambda: candidate_links(inputs, q.mechanism)
+    )
     ev.step("candidates", None, "treaties providing the mechanism: " + (", ".join(sorted(candidates)) or "none"))
     for slug in sorted(candidates):
         evaluate_treaty(inputs, q, inputs.records[slug], candidates[slug], ev)
@@ -135,9 +144,11 @@ def decide(inputs: Inputs, q: Question) -> dict[str, Any]:
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
     t = record.treaty
     slug = t.slug
-    consulted = [e.provenance.status_as_of for e in record.events if e.actor in (q.requesting, q.requested)]
+    by_actor: dict[str, list[Any]] = inputs.remember(("events", slug), lambda: _index(record.events))
+    pair_events = by_actor.get(q.requesting, []) + by_actor.get(q.requested, [])
+    consulted = [e.provenance.status_as_of for e in pair_events]
     if not consulted and record.events:  # the participant list that shows neither
-        consulted = [max(e.provenance.status_as_of for e in record.events)]
+        consulted = [inputs.remember(("newest", slug), lambda: max(e.provenance.status_as_of for e in record.events))]
     ev.status_dates += consulted
     if t.general_eif is None or q.on < t.general_eif:
         when = f"entered into force on {t.general_eif.isoformat()}" if t.general_eif else "is not in force"
@@ -157,16 +168,11 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
             )
             ev.step("participation", slug, f"{actor} is a REIO")
             return
-    complete = list_complete(t, record.events, record.counts, q.on)
-    sa = standing(t, record.events, q.requesting, q.on, record.statements, complete)
-    sb = standing(t, record.events, q.requested, q.on, record.statements, complete)
+    complete = inputs.remember(("complete", slug, q.on), lambda: list_complete(t, record.events, record.counts, q.on))
+    sa = _standing(inputs, record, q.requesting, q.on, complete)
+    sb = _standing(inputs, record, q.requested, q.on, complete)
     unknown_party = False
     for st in (sa, sb):
-        ev.status_dates += [
-            e.provenance.status_as_of
-            for e in (st.signature, st.consent, st.entry_into_force, st.denunciation)
-            if e is not None
-        ]
         ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st))
         if st.status in OPERATIVE:
             continue
@@ -176,12 +182,30 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
         code, reason = _participation_gap(st, short(t))
         ev.gaps.append({"treaty": slug, "code": code, "reason": reason})
         return
-    if _objection_opposes(record.statements, q, ev, slug):
+    mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
+    if _objection_opposes(mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
         return
     if q.territory and not _territory_ok(record, q, ev):
         return
     for link in sorted(links, key=lambda link: link.provision):
         evaluate_link(inputs, q, record, link, unknown_party, ev)
+
+
+def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date, complete: bool) -> Standing:
+    by_actor: dict[str, list[Any]] = inputs.remember(("events", record.treaty.slug), lambda: _index(record.events))
+
+    def compute() -> Standing:
+        return standing(record.treaty, by_actor.get(actor, []), actor, on, (), complete)
+
+    result: Standing = inputs.remember(("standing", record.treaty.slug, actor, on), compute)
+    return result
+
+
+def _index(events: list[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for e in events:
+        out.setdefault(e.actor, []).append(e)
+    return out
 
 
 def short(t: Treaty) -> str:
@@ -301,7 +325,9 @@ def evaluate_link(
         status = worse(status, WITH_CONDITIONS)
         conds.append("OffenceScope")
     ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
-    for s in _statements_for(record.statements, link, q):
+    mine = inputs.remember(("statements", record.treaty.slug), lambda: _index(record.statements))
+    pair_statements = mine.get(q.requesting, []) + mine.get(q.requested, [])
+    for s in _statements_for(pair_statements, link, q):
         outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
         sources.add(s.provenance.source)
         ev.status_dates.append(s.provenance.status_as_of)
@@ -325,13 +351,14 @@ def evaluate_link(
             "strength": link.strength,
             "conditions": [{"code": c, "label": inputs.condition_labels.get(c, c)} for c in dict.fromkeys(conds)],
             "notes": notes,
-            "sources": sorted(sources | _participation_sources(record, q)),
+            "sources": sorted(sources | _participation_sources(inputs, record, q)),
         }
     )
 
 
-def _participation_sources(record: TreatyRecord, q: Question) -> set[str]:
-    return {e.provenance.source for e in record.events if e.actor in (q.requesting, q.requested) and e.date <= q.on}
+def _participation_sources(inputs: Inputs, record: TreatyRecord, q: Question) -> set[str]:
+    by_actor: dict[str, list[Any]] = inputs.remember(("events", record.treaty.slug), lambda: _index(record.events))
+    return {e.provenance.source for a in (q.requesting, q.requested) for e in by_actor.get(a, []) if e.date <= q.on}
 
 
 def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:

@@ -54,7 +54,7 @@ _EFFECT = {
 @dataclass(frozen=True)
 class ActorInfo:
     code: str
-    kind: str  # state | reio | territory
+    kind: str  # state | former_state | reio | territory
     iri: str
     name_en: str
     name_fr: str
