@@ -15,6 +15,7 @@ from kb.importers.registry import Source
 from kb.rdf.prefixes import COOP, ORG, WD, new_graph
 
 KINDS = ("state", "territory", "reio", "former_state")
+ACTOR_CLASS = {"state": COOP.State, "territory": COOP.Territory, "reio": COOP.REIO, "former_state": COOP.FormerState}
 # depositaries are offices, not parties; they are named here once
 DEPOSITARIES = {
     "COE-SG": ("Secretary General of the Council of Europe", "Secrétaire Général du Conseil de l'Europe"),
@@ -83,9 +84,7 @@ def actor_graphs(actors: list[Actor], registry: dict[str, Source]) -> dict[str, 
             "actors/territories" if a.kind == "territory" else "actors/orgs" if a.kind == "reio" else "actors/states"
         ]
         node = URIRef(a.iri)
-        g.add(
-            (node, RDF.type, COOP.Territory if a.kind == "territory" else COOP.REIO if a.kind == "reio" else COOP.State)
-        )
+        g.add((node, RDF.type, ACTOR_CLASS[a.kind]))
         g.add((node, RDFS.label, Literal(a.name_en, lang="en")))
         g.add((node, RDFS.label, Literal(a.name_fr, lang="fr")))
         if a.kind != "reio":
