@@ -79,14 +79,17 @@ def _prov(row: dict[str, str]) -> Provenance:
     )
 
 
+_ACTOR_KIND = {"State": "state", "FormerState": "former_state", "REIO": "reio", "Territory": "territory"}
+
+
 def read_actors(store: ox.Store) -> dict[str, ActorInfo]:
     out: dict[str, ActorInfo] = {}
     for r in select(store, "actors"):
-        kind = iri.local(r["kind"]).lower()
+        kind = _ACTOR_KIND[iri.local(r["kind"])]
         code = r.get("code") or _code(r["actor"])
         out[code] = ActorInfo(
             code,
-            "state" if kind == "state" else kind,
+            kind,
             r["actor"],
             r["name_en"],
             r["name_fr"],
