@@ -95,6 +95,14 @@ def check(no_owl: bool, show: int) -> None:
         click.echo(f"  [{f.severity}] {f.file}: {f.focus}: {f.message} {f.path}")
     for path in bad_fmt:
         click.echo(f"  [Violation] {path.relative_to(paths.ROOT)}: not canonical Turtle (run `treatykb import`)")
+    from kb.coverage import coverage, coverage_text
+    from kb.importers.run import skipped_facts
+    from kb.knowledge import KnowledgeBase
+
+    click.echo("coverage:")
+    knowledge, skipped = KnowledgeBase.open(), skipped_facts()
+    for slug in sorted(knowledge.records):
+        click.echo(coverage_text(coverage(knowledge.records[slug], skipped)))
     ok = not report.violations and not bad_fmt
     if not no_owl:
         from kb.rdf.reason import check_consistency
@@ -235,6 +243,26 @@ def _treaty_text(a: dict[str, Any]) -> str:
             f" {p['consent_kind'] or ''}, in force {p['entry_into_force'] or '-'}"
         )
     return "\n".join(lines)
+
+
+@cli.command("coverage")
+@click.argument("slug", required=False)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@friendly
+def coverage_cmd(slug: str | None, fmt: str) -> None:
+    """Per treaty: participants and statements known against the depositary's counts, what is not yet sourced."""
+    from kb.coverage import coverage, coverage_text
+    from kb.importers.run import skipped_facts
+    from kb.knowledge import KnowledgeBase
+
+    kb = KnowledgeBase.open()
+    slugs = [kb.record(slug).treaty.slug] if slug else sorted(kb.records)
+    skipped = skipped_facts()
+    reports = [coverage(kb.records[s], skipped) for s in slugs]
+    if fmt == "json":
+        click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(coverage_text(r) for r in reports))
 
 
 @cli.command()

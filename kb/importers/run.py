@@ -84,6 +84,12 @@ def build_graphs(
     return graphs, stats
 
 
+def skipped_facts(sources_dir: Path = paths.SOURCES_DIR) -> list[tuple[str, str, str]]:
+    """Facts the sources show that the import does not load (no date, or a source without one)."""
+    build_graphs(sources_dir)
+    return list(SKIPPED)
+
+
 def run_import(
     data_dir: Path = paths.DATA_DIR,
     sources_dir: Path = paths.SOURCES_DIR,

@@ -1,0 +1,89 @@
+"""How complete and how fresh the data of each treaty is: what is known, and what is not yet sourced."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kb.law.participation import counts_on
+from kb.model import CONSENT_KINDS, TreatyRecord
+
+
+def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = None) -> dict[str, Any]:
+    t = record.treaty
+    actors = sorted({e.actor for e in record.events if e.territory is None})
+    dates = [e.provenance.status_as_of for e in record.events] + [s.provenance.status_as_of for s in record.statements]
+    newest_count = max(record.counts, key=lambda c: c.status_date, default=None)
+    known_at_count: dict[str, int] | None = None
+    if newest_count is not None:
+        known_at_count = counts_on(t, record.events, actors, newest_count.status_date)
+    consent_actors = {e.actor for e in record.events if e.kind in CONSENT_KINDS}
+    eif_only = sorted(
+        {e.actor for e in record.events if e.kind == "entry_into_force" and not e.derived and e.territory is None}
+        - consent_actors
+    )
+    out: dict[str, Any] = {
+        "treaty": t.slug,
+        "participants_known": len(actors),
+        "known_now": counts_on(t, record.events, actors, date.today()),
+        "depositary": None,
+        "statements": len(record.statements),
+        "states_with_statements": len({s.actor for s in record.statements}),
+        "statements_without_text": sorted(s.id for s in record.statements if not s.text),
+        "unverified_statements": sorted(s.id for s in record.statements if not s.provenance.verified),
+        "derived_entries_into_force": sum(1 for e in record.events if e.kind == "entry_into_force" and e.derived),
+        "consent_date_unknown": eif_only,
+        "oldest_status_date": min(dates).isoformat() if dates else None,
+        "newest_status_date": max(dates).isoformat() if dates else None,
+        "not_yet_sourced": [],
+        "not_loaded": [f"{f}: {w}: {why}" for f, w, why in (skipped or []) if f"/{t.slug}/" in f"/{f}"],
+    }
+    if newest_count is not None and known_at_count is not None:
+        out["depositary"] = {
+            "status_date": newest_count.status_date.isoformat(),
+            "parties": newest_count.parties,
+            "signatories": newest_count.signatories,
+            "source": newest_count.provenance.source,
+            "known_parties_then": known_at_count["parties"],
+            "known_signatories_then": known_at_count["signatories"],
+        }
+        if newest_count.parties is not None and known_at_count["parties"] < newest_count.parties:
+            missing = newest_count.parties - known_at_count["parties"]
+            out["not_yet_sourced"].append(
+                f"{missing} of the {newest_count.parties} parties the depositary counted on "
+                f"{newest_count.status_date.isoformat()} are not yet in the knowledge base"
+            )
+    else:
+        out["not_yet_sourced"].append("no depositary count found: completeness of the participant list is unknown")
+    if eif_only:
+        out["not_yet_sourced"].append(
+            f"consent date and kind of {len(eif_only)} state(s) known only by entry into force"
+        )
+    return out
+
+
+def coverage_text(c: dict[str, Any]) -> str:
+    lines = [
+        f"{c['treaty']}: {c['participants_known']} participants known "
+        f"({c['known_now']['parties']} parties, {c['known_now']['signatories']} signatories today)"
+    ]
+    d = c["depositary"]
+    if d:
+        lines.append(
+            f"  depositary on {d['status_date']}: {d['parties']} parties, {d['signatories']} signatories;"
+            f" known for that date: {d['known_parties_then']} parties, {d['known_signatories_then']} signatories"
+        )
+    lines.append(
+        f"  statements: {c['statements']} from {c['states_with_statements']} states; "
+        f"{len(c['statements_without_text'])} without verbatim text; "
+        f"{len(c['unverified_statements'])} unverified"
+    )
+    lines.append(
+        f"  derived entries into force: {c['derived_entries_into_force']}; "
+        f"status dates {c['oldest_status_date']} .. {c['newest_status_date']}"
+    )
+    for n in c["not_yet_sourced"]:
+        lines.append(f"  not yet sourced: {n}")
+    if c["not_loaded"]:
+        lines.append(f"  seen in sources but not loaded: {len(c['not_loaded'])}")
+    return "\n".join(lines)
