@@ -11,16 +11,20 @@ from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.sparql import build_router
+from api.void import editor_page, void_description
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
+from kb.rdf.executor import QueryRunner
 
 log = logging.getLogger("treatykb")
 
 
-def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
+def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = None) -> FastAPI:
     app = FastAPI(
         title="TreatyKB",
         description="Treaties on international cooperation in criminal matters: participation, "
@@ -30,6 +34,20 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
     state: dict[str, KnowledgeBase] = {}
     if kb is not None:
         state["kb"] = kb
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["X-TreatyKB-Truncated", "X-TreatyKB-Result-Cap"],
+    )
+    if runner is not None:
+        app.include_router(build_router(runner, editor_page))
+
+    @app.get("/.well-known/void", include_in_schema=False)
+    def void(request: Request) -> Response:
+        base = str(request.base_url).rstrip("/")
+        return Response(void_description(base, knowledge()), media_type="text/turtle")
 
     def knowledge() -> KnowledgeBase:
         if "kb" not in state:

@@ -325,19 +325,36 @@ def docs(outdir: Path) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=1, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, help="SPARQL query worker processes.")
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Per-query time limit in seconds.")
+@click.option("--cap", default=10000, show_default=True, type=int, help="Result cap (rows or triples).")
+@click.option(
+    "--mechanism",
+    "mechanisms",
+    multiple=True,
+    help="Compute the availability graph only for these mechanisms (default: all).",
+)
 @friendly
-def serve(host: str, port: int, workers: int) -> None:
-    """Serve the knowledge base over HTTP (JSON API, OpenAPI docs at /docs)."""
+def serve(host: str, port: int, workers: int, timeout: float, cap: int, mechanisms: tuple[str, ...]) -> None:
+    """Serve the knowledge base over HTTP: pages, JSON API (/docs), SPARQL (/sparql)."""
     import uvicorn
 
     from api.app import create_app
     from kb.knowledge import KnowledgeBase
+    from kb.rdf.executor import QueryRunner
+    from kb.rdf.persistent import open_persistent
 
     click.echo("loading the knowledge base ...", err=True)
-    app = create_app(KnowledgeBase.open())
+    store_path = open_persistent(
+        mechanisms=[m.upper() for m in mechanisms] or None, progress=lambda m: click.echo(m, err=True)
+    )
+    runner = QueryRunner(store_path, workers=workers, timeout=timeout, cap=cap)
+    app = create_app(KnowledgeBase.open(), runner)
     click.echo(f"TreatyKB on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
-    uvicorn.run(app, host=host, port=port, workers=workers, log_level="warning")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        runner.close()
 
 
 def main() -> None:

@@ -1,0 +1,157 @@
+"""SPARQL 1.1 Protocol endpoint (contract section 3): read-only, bounded, self-describing."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from kb import iri
+from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryRunner, QueryTimeout
+from kb.sparql import QueryRefused
+
+FORMAT_ALIASES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
+KNOWN = set(RESULT_FORMATS) | set(GRAPH_FORMATS)
+
+
+def error(status: int, title: str, detail: str) -> JSONResponse:
+    return JSONResponse({"error": title, "detail": detail}, status_code=status)
+
+
+def accepted(request: Request, fmt: str | None) -> list[str]:
+    """Media types the client accepts, best first (a `format` parameter wins)."""
+    if fmt:
+        return [FORMAT_ALIASES.get(fmt, fmt)]
+    items: list[tuple[float, int, str]] = []
+    for i, part in enumerate(request.headers.get("accept", "").split(",")):
+        bits = [b.strip() for b in part.split(";")]
+        q = 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        if bits[0]:
+            items.append((-q, i, bits[0]))
+    out = [m for _, _, m in sorted(items)]
+    if "application/json" in out:
+        out.insert(out.index("application/json"), "application/sparql-results+json")
+    return out
+
+
+def build_router(runner: QueryRunner, editor: Any) -> APIRouter:
+    router = APIRouter()
+
+    async def answer(request: Request, params: dict[str, list[str]], body_query: str | None) -> Response:
+        if "update" in params:
+            return error(400, "refused", "the endpoint is read-only: SPARQL Update is not accepted")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            return error(
+                400,
+                "bad request",
+                "dataset parameters are not supported: the default graph is the "
+                "union of all named graphs; use GRAPH or FROM NAMED in the query",
+            )
+        queries = params.get("query", [])
+        if body_query is not None:
+            queries = [*queries, body_query]
+        if len(queries) > 1:
+            return error(400, "bad request", "exactly one query is allowed; it was given more than once")
+        fmt = params.get("format", [None])[0]
+        if not queries:
+            media = accepted(request, fmt)
+            if any(m in ("text/turtle", "application/n-triples") for m in media[:1]):
+                return Response(service_description(str(request.url).split("?")[0]), media_type="text/turtle")
+            return HTMLResponse(editor(request))
+        text = queries[0]
+        if not text.strip():
+            return error(400, "bad request", "the query is empty")
+        try:
+            result = runner.run(text, accepted(request, fmt))
+        except QueryTimeout as exc:
+            return error(503, "timeout", str(exc))
+        except QueryRefused as exc:
+            return error(400, "bad query", str(exc))
+        headers = {"X-TreatyKB-Result-Cap": str(runner.cap), "X-TreatyKB-Rows": str(result.rows)}
+        body = result.body
+        if result.truncated:
+            message = (
+                f"result truncated to the first {runner.cap} rows (the cap of this endpoint); "
+                "add ORDER BY and LIMIT/OFFSET, or download the dump"
+            )
+            headers["X-TreatyKB-Truncated"] = "true"
+            headers["Warning"] = f'199 treatykb "{message}"'
+            if result.media_type == "application/sparql-results+json":
+                import json
+
+                doc = json.loads(body)
+                doc["treatykb"] = {"truncated": True, "cap": runner.cap, "message": message}
+                body = json.dumps(doc).encode()
+        return Response(body, media_type=result.media_type, headers=headers)
+
+    @router.get("/sparql", include_in_schema=False)
+    async def sparql_get(request: Request) -> Response:
+        params = parse_qs(request.url.query, keep_blank_values=True)
+        return await answer(request, params, None)
+
+    @router.post("/sparql", include_in_schema=False)
+    async def sparql_post(request: Request) -> Response:
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        raw = (await request.body()).decode("utf-8", errors="replace")
+        params = parse_qs(request.url.query, keep_blank_values=True)
+        if ctype == "application/x-www-form-urlencoded":
+            form = parse_qs(raw, keep_blank_values=True)
+            for k, v in form.items():
+                params.setdefault(k, []).extend(v)
+            return await answer(request, params, None)
+        if ctype == "application/sparql-query":
+            return await answer(request, params, raw)
+        if ctype == "application/sparql-update":
+            return error(400, "refused", "the endpoint is read-only: SPARQL Update is not accepted")
+        return error(
+            400,
+            "bad request",
+            f"unsupported content type {ctype or '(none)'}: use "
+            "application/sparql-query or application/x-www-form-urlencoded",
+        )
+
+    return router
+
+
+def service_description(endpoint: str) -> str:
+    results = " ".join(
+        f"<http://www.w3.org/ns/formats/{n}>"
+        for n in (
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "RDF_XML",
+            "JSON-LD",
+        )
+    )
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix void: <http://rdfs.org/ns/void#> .
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:resultFormat {results.replace(" ", " , ")} ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] ;
+    void:inDataset <{iri.BASE}/dataset> .
+"""

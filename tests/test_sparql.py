@@ -1,0 +1,97 @@
+"""The SPARQL endpoint: protocol, formats, errors, read-only, time limit and reported cap.
+
+Runs real worker processes over a real on-disk store (availability computed for one mechanism,
+to keep the build short).
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from kb.knowledge import KnowledgeBase
+from kb.rdf.executor import QueryRunner
+from kb.rdf.persistent import open_persistent
+
+Q = "PREFIX coop: <https://w3id.org/treatykb/def/coop#> SELECT ?r WHERE { ?r a coop:Reservation } LIMIT 3"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return open_persistent(tmp_path_factory.mktemp("cache"), mechanisms=["PTD"])
+
+
+@pytest.fixture(scope="module")
+def client(store_path: Path, real_kb: KnowledgeBase) -> Iterator[TestClient]:
+    runner = QueryRunner(store_path, workers=1, timeout=3.0, cap=5)
+    yield TestClient(create_app(real_kb, runner), raise_server_exceptions=False)
+    runner.close()
+
+
+def test_get_post_form_and_post_query(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": Q}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 3
+    r = client.post("/sparql", data={"query": Q}, headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv") and r.text.startswith("r")
+    r = client.post("/sparql", content=Q, headers={"Content-Type": "application/sparql-query",
+                                                   "Accept": "application/sparql-results+xml"})
+    assert r.status_code == 200 and "<sparql" in r.text
+    r = client.get("/sparql", params={"query": Q, "format": "tsv"})
+    assert r.headers["content-type"].startswith("text/tab-separated-values")
+
+
+def test_graph_results_by_content_negotiation(client: TestClient) -> None:
+    q = "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } LIMIT 2"
+    assert client.get("/sparql", params={"query": q}, headers={"Accept": "application/ld+json"}).json()
+    assert client.get("/sparql", params={"query": q}, headers={"Accept": "text/turtle"}).text.strip()
+
+
+def test_errors_are_400_with_a_message(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": "SELEC nothing"})
+    assert r.status_code == 400 and "malformed SPARQL" in r.json()["detail"]
+    r = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
+    assert r.status_code == 400 and "more than once" in r.json()["detail"]
+    r = client.post("/sparql", content="ASK {}", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 400 and "content type" in r.json()["detail"]
+    r = client.post("/sparql", data={"update": "DROP ALL"})
+    assert r.status_code == 400 and "read-only" in r.json()["detail"]
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"})
+    assert r.status_code == 400 and "SERVICE is not allowed" in r.json()["detail"]
+
+
+def test_cap_is_reported(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o }"},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert r.headers["X-TreatyKB-Truncated"] == "true"
+    assert len(r.json()["results"]["bindings"]) == 5 and r.json()["treatykb"]["cap"] == 5
+
+
+def test_time_limit_really_stops_the_query(client: TestClient) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    r = client.get("/sparql", params={"query": slow})
+    assert r.status_code == 503 and r.json()["error"] == "timeout"
+    # the worker was replaced: the endpoint still answers
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+
+
+def test_availability_graph_is_queryable(client: TestClient) -> None:
+    q = ("PREFIX coop: <https://w3id.org/treatykb/def/coop#> ASK { GRAPH <https://w3id.org/treatykb/graph/"
+         "computed/availability> { ?r coop:mechanism <https://w3id.org/treatykb/id/mechanism/PTD> } }")
+    assert client.get("/sparql", params={"query": q}).json()["boolean"] is True
+
+
+def test_service_description_void_cors_and_editor(client: TestClient) -> None:
+    sd = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert "sd:Service" in sd.text
+    assert "void:sparqlEndpoint" in client.get("/.well-known/void").text
+    r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    assert r.headers["access-control-allow-origin"] == "*"
+    page = client.get("/sparql", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and '<label for="query">' in page.text
+
+
+def test_warm_start_reuses_the_store(store_path: Path) -> None:
+    again = open_persistent(store_path.parent, mechanisms=["PTD"])
+    assert again == store_path
