@@ -6,6 +6,7 @@ query parameter (never 422), 500 without a stack trace.
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -19,9 +20,30 @@ from api.sparql import build_router
 from api.void import editor_page, void_description
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
-from kb.rdf.executor import QueryRunner
+from kb.library import LibraryQuery, bind, library
+from kb.library import get as library_get
+from kb.rdf.executor import QueryRunner, execute
 
 log = logging.getLogger("treatykb")
+
+
+def query_meta(q: LibraryQuery) -> dict[str, Any]:
+    return {
+        "name": q.name,
+        "title": q.title,
+        "description": q.description,
+        "parameters": [{"name": p.name, "type": p.type, "example": p.example} for p in q.params],
+        "sparql": q.text,
+        "api": f"/api/queries/{q.name}",
+    }
+
+
+def get_query(name: str, in_path: bool = False) -> LibraryQuery:
+    try:
+        return library_get(name)
+    except UnknownInput as exc:
+        exc.in_path = in_path  # type: ignore[attr-defined]
+        raise
 
 
 def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = None) -> FastAPI:
@@ -106,6 +128,29 @@ def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = Non
             exc.in_path = True  # type: ignore[attr-defined]
             raise exc
         return kb.treaty(slug, parse_date(date))
+
+    @app.get("/api/queries")
+    def queries() -> list[dict[str, Any]]:
+        """The query library: named, parameterised SPARQL queries."""
+        return [query_meta(q) for q in library().values()]
+
+    @app.get("/api/queries/{name}")
+    def run_query(name: str, request: Request) -> Response:
+        """Run a library query; its parameters are query-string values (examples when omitted)."""
+        q = get_query(name, in_path=True)
+        kb = knowledge()
+        bindings = bind(q, dict(request.query_params), set(kb.actors), set(kb.inputs().mechanisms))
+        if runner is not None:
+            result = runner.run(q.text, ["application/sparql-results+json"], bindings)
+        else:
+            result = execute(kb.store, q.text, ["application/sparql-results+json"], 10000, bindings)
+        doc = {
+            "query": query_meta(q),
+            "parameters": {k: v[1] for k, v in bindings.items()},
+            "truncated": result.truncated,
+            "results": json.loads(result.body),
+        }
+        return JSONResponse(doc)
 
     @app.get("/api/treaties")
     def treaties() -> list[dict[str, Any]]:

@@ -35,8 +35,11 @@ def test_get_post_form_and_post_query(client: TestClient) -> None:
     assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 3
     r = client.post("/sparql", data={"query": Q}, headers={"Accept": "text/csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv") and r.text.startswith("r")
-    r = client.post("/sparql", content=Q, headers={"Content-Type": "application/sparql-query",
-                                                   "Accept": "application/sparql-results+xml"})
+    r = client.post(
+        "/sparql",
+        content=Q,
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+xml"},
+    )
     assert r.status_code == 200 and "<sparql" in r.text
     r = client.get("/sparql", params={"query": Q, "format": "tsv"})
     assert r.headers["content-type"].startswith("text/tab-separated-values")
@@ -62,8 +65,11 @@ def test_errors_are_400_with_a_message(client: TestClient) -> None:
 
 
 def test_cap_is_reported(client: TestClient) -> None:
-    r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o }"},
-                   headers={"Accept": "application/sparql-results+json"})
+    r = client.get(
+        "/sparql",
+        params={"query": "SELECT ?s WHERE { ?s ?p ?o }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert r.headers["X-TreatyKB-Truncated"] == "true"
     assert len(r.json()["results"]["bindings"]) == 5 and r.json()["treatykb"]["cap"] == 5
 
@@ -77,8 +83,10 @@ def test_time_limit_really_stops_the_query(client: TestClient) -> None:
 
 
 def test_availability_graph_is_queryable(client: TestClient) -> None:
-    q = ("PREFIX coop: <https://w3id.org/treatykb/def/coop#> ASK { GRAPH <https://w3id.org/treatykb/graph/"
-         "computed/availability> { ?r coop:mechanism <https://w3id.org/treatykb/id/mechanism/PTD> } }")
+    q = (
+        "PREFIX coop: <https://w3id.org/treatykb/def/coop#> ASK { GRAPH <https://w3id.org/treatykb/graph/"
+        "computed/availability> { ?r coop:mechanism <https://w3id.org/treatykb/id/mechanism/PTD> } }"
+    )
     assert client.get("/sparql", params={"query": q}).json()["boolean"] is True
 
 
@@ -95,3 +103,14 @@ def test_service_description_void_cors_and_editor(client: TestClient) -> None:
 def test_warm_start_reuses_the_store(store_path: Path) -> None:
     again = open_persistent(store_path.parent, mechanisms=["PTD"])
     assert again == store_path
+
+
+def test_library_api_on_the_persistent_store(client: TestClient) -> None:
+    listing = client.get("/api/queries").json()
+    assert len(listing) >= 20
+    r = client.get("/api/queries/availability_of_pair", params={"requesting": "DEU", "requested": "NLD"})
+    assert r.status_code == 200
+    rows = r.json()["results"]["results"]["bindings"]
+    assert {row["mechanism"]["value"].rsplit("/", 1)[-1] for row in rows} == {"PTD"}
+    assert client.get("/api/queries/no_such_query").status_code == 404
+    assert client.get("/api/queries/parties_on_date", params={"date": "soon"}).status_code == 400

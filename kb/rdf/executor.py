@@ -45,11 +45,26 @@ class QueryResult:
     rows: int
 
 
-def execute(store: ox.Store, text: str, accept: list[str], cap: int) -> QueryResult:
-    """Run one query on `store` (in the calling process)."""
+Bindings = dict[str, tuple[str, str]]  # variable -> ("iri" | "date", value)
+
+
+def substitutions(bindings: Bindings | None) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]:
+    out: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
+    for name, (kind, value) in (bindings or {}).items():
+        term = (
+            ox.NamedNode(value)
+            if kind == "iri"
+            else ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        )
+        out[ox.Variable(name)] = term
+    return out
+
+
+def execute(store: ox.Store, text: str, accept: list[str], cap: int, bindings: Bindings | None = None) -> QueryResult:
+    """Run one query on `store` (in the calling process); values are bound, never formatted in."""
     check_readonly(text)
     try:
-        result = store.query(text, use_default_graph_as_union=True)
+        result = store.query(text, use_default_graph_as_union=True, substitutions=substitutions(bindings))
     except SyntaxError as exc:
         raise QueryRefused(f"malformed SPARQL: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
@@ -130,9 +145,9 @@ def _worker(store_path: str, conn: Connection) -> None:
             msg = conn.recv()
         except EOFError:
             return
-        text, accept, cap = msg
+        text, accept, cap, bindings = msg
         try:
-            res = execute(store, text, accept, cap)
+            res = execute(store, text, accept, cap, bindings)
             conn.send(("ok", res))
         except QueryRefused as exc:
             conn.send(("refused", str(exc)))
@@ -164,10 +179,10 @@ class QueryRunner:
         for _ in range(workers):
             self._idle.put(_Worker(self._ctx, self.store_path))
 
-    def run(self, text: str, accept: list[str]) -> QueryResult:
+    def run(self, text: str, accept: list[str], bindings: Bindings | None = None) -> QueryResult:
         worker = self._idle.get()
         try:
-            worker.conn.send((text, accept, self.cap))
+            worker.conn.send((text, accept, self.cap, bindings))
             if not worker.conn.poll(self.timeout):
                 worker.stop()
                 worker = _Worker(self._ctx, self.store_path)
