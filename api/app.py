@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.pages import build_page_router
+from api.render import render
 from api.sparql import build_router
 from api.void import editor_page, void_description
+from kb import paths
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
 from kb.library import LibraryQuery, bind, library
@@ -44,6 +49,28 @@ def get_query(name: str, in_path: bool = False) -> LibraryQuery:
     except UnknownInput as exc:
         exc.in_path = in_path  # type: ignore[attr-defined]
         raise
+
+
+def wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith(("/api", "/sparql")) or path.endswith(".json"):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_page(request: Request, title: str, detail: str) -> str:
+    lang = "fr" if request.url.path.startswith("/fr/") else "en"
+    path = request.url.path.lstrip("/").removeprefix("fr/")
+    ctx = {
+        "lang": lang,
+        "date": date.today().isoformat(),
+        "path": path,
+        "title": title.capitalize(),
+        "error": title,
+        "detail": detail,
+        "notice": "",
+    }
+    return render("error.html", ctx)
 
 
 def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = None) -> FastAPI:
@@ -77,8 +104,10 @@ def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = Non
         return state["kb"]
 
     @app.exception_handler(UnknownInput)
-    async def unknown(_: Request, exc: UnknownInput) -> JSONResponse:
+    async def unknown(request: Request, exc: UnknownInput) -> Response:
         status = 404 if getattr(exc, "in_path", False) else 400
+        if wants_html(request):
+            return HTMLResponse(error_page(request, f"unknown {exc.what}", str(exc)), status_code=status)
         return JSONResponse({"error": f"unknown {exc.what}", "detail": str(exc)}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
@@ -89,7 +118,9 @@ def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = Non
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and wants_html(request):
+            return HTMLResponse(error_page(request, "not found", str(exc.detail)), status_code=404)
         return JSONResponse(
             {"error": "not found" if exc.status_code == 404 else "error", "detail": str(exc.detail)},
             status_code=exc.status_code,
@@ -164,13 +195,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = Non
             for s, r in knowledge().records.items()
         ]
 
-    @app.get("/")
-    def home() -> dict[str, Any]:
-        return {
-            "name": "TreatyKB",
-            "api": ["/api/treaties", "/api/treaty/{slug}", "/api/participation", "/api/availability"],
-            "docs": "/docs",
-            "notice": "analysis of treaty texts, not legal advice",
-        }
+    app.mount("/static", StaticFiles(directory=str(paths.SITE_DIR / "static")), name="static")
+    app.include_router(build_page_router(knowledge))
 
     return app

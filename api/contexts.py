@@ -1,0 +1,341 @@
+"""Page contexts: one plain dict per page, rendered as HTML and served as the page's JSON twin.
+
+No HTTP here: the live routes and the static-site builder both call these functions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from kb.answers import participation_answer, statement_json
+from kb.coverage import coverage
+from kb.errors import UnknownInput
+from kb.knowledge import KnowledgeBase
+from kb.law.participation import standing
+from kb.model import Participation, Treaty
+
+# the mechanisms shown on state, pair and gap pages (all 34 remain available through the API)
+KEY_MECHANISMS = ("EXT", "MLA", "MLA-SDA", "MLA-RTT", "PRES", "PTD", "EMDISC", "DSP-SUB", "POC", "JIT", "CONF", "LEC")
+
+
+def treaty_name(t: Treaty, lang: str) -> str:
+    if t.short_names:
+        return t.short_names[0]
+    return t.title_fr if lang == "fr" else t.title_en
+
+
+def actor_name(kb: KnowledgeBase, code: str, lang: str) -> str:
+    a = kb.actors.get(code)
+    if a is None:
+        return code
+    return a.name_fr if lang == "fr" else a.name_en
+
+
+def base(kb: KnowledgeBase, lang: str, on: date, path: str, title: str) -> dict[str, Any]:
+    """What every page carries: language, date, its own path (for the twin and the switch), title."""
+    if lang not in ("en", "fr"):
+        raise UnknownInput("language", lang, "en or fr")
+    return {
+        "lang": lang,
+        "date": on.isoformat(),
+        "path": path,
+        "title": title,
+        "notice": "analysis of treaty texts and depositary records, not legal advice",
+    }
+
+
+def home_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
+    ctx = base(kb, lang, on, "", "TreatyKB")
+    ctx["treaties"] = [
+        {
+            "slug": s,
+            "name": treaty_name(r.treaty, lang),
+            "title": r.treaty.title_fr if lang == "fr" else r.treaty.title_en,
+        }
+        for s, r in sorted(kb.records.items())
+    ]
+    ctx["states"] = [{"code": c, "name": actor_name(kb, c, lang)} for c in _participants(kb)]
+    mechs = kb.inputs().mechanisms
+    ctx["mechanisms"] = [
+        {"notation": m.notation, "label": m.label_fr if lang == "fr" else m.label_en, "broader": m.broader}
+        for m in sorted(mechs.values(), key=lambda m: m.notation)
+    ]
+    ctx["questions"] = [
+        {"text": "Can Germany ask Russia to preserve stored data today?", "href": "compare/DEU/RUS"},
+        {"text": "Who reserved art. 29(4) of the Budapest Convention?", "href": "treaty/cets-185/art/29"},
+        {"text": "Which states lack expedited preservation with each other?", "href": "gaps/PRES"},
+        {"text": "Where does the Netherlands stand in UNTOC, and for which territories?", "href": "state/NLD"},
+    ]
+    return ctx
+
+
+def _participants(kb: KnowledgeBase) -> list[str]:
+    codes = {e.actor for r in kb.records.values() for e in r.events}
+    return sorted(c for c in codes if c in kb.actors and kb.actors[c].kind in ("state", "reio"))
+
+
+def state_context(kb: KnowledgeBase, code: str, lang: str, on: date) -> dict[str, Any]:
+    actor = kb.actor(code)
+    ctx = base(kb, lang, on, f"state/{actor.code}", actor_name(kb, actor.code, lang))
+    ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
+    rows = []
+    for slug, record in sorted(kb.records.items()):
+        answer = participation_answer(record, actor.code, on)
+        history = [_event(e) for e in record.events if e.actor == actor.code]
+        everything = [statement_json(s) for s in record.statements if s.actor == actor.code]
+        if answer["status"] == Participation.NOT_PARTICIPATING.value and not history:
+            continue
+        rows.append(
+            {
+                "treaty": slug,
+                "name": treaty_name(record.treaty, lang),
+                "participation": answer,
+                "history": history,
+                "statements": everything,
+                "authorities": [s for s in everything if s.get("authority")],
+            }
+        )
+    ctx["treaties"] = rows
+    ctx["cooperation"] = cooperation_picture(kb, actor.code, on) if actor.kind == "state" else []
+    return ctx
+
+
+def _event(e: Any) -> dict[str, Any]:
+    return {
+        "kind": e.kind,
+        "date": e.date.isoformat(),
+        "derived": e.derived,
+        "territory": e.territory,
+        "source": e.provenance.source,
+        "status_as_of": e.provenance.status_as_of.isoformat(),
+    }
+
+
+def cooperation_picture(kb: KnowledgeBase, code: str, on: date) -> list[dict[str, Any]]:
+    """Per key mechanism: partners with which it is not available, unknown, available (as requester)."""
+    partners = [c for c in _participants(kb) if c != code and kb.actors[c].kind == "state"]
+    out: list[dict[str, Any]] = []
+    for m in KEY_MECHANISMS:
+        counts: Counter[str] = Counter()
+        lacking = []
+        for p in partners:
+            status = kb.availability(code, p, m, on)["status"]
+            counts[status] += 1
+            if status == "not_available":
+                lacking.append(p)
+        out.append({"mechanism": m, "counts": dict(counts), "lacking": lacking})
+    out.sort(key=lambda r: (-r["counts"].get("not_available", 0), r["mechanism"]))
+    return out
+
+
+def treaty_context(kb: KnowledgeBase, slug: str, lang: str, on: date) -> dict[str, Any]:
+    record = kb.record(slug)
+    t = record.treaty
+    ctx = base(kb, lang, on, f"treaty/{slug}", treaty_name(t, lang))
+    ctx["treaty"] = kb.treaty(slug, on)
+    ctx["treaty"]["name"] = ctx["title"]
+    for p in ctx["treaty"]["participants"]:
+        p["name"] = actor_name(kb, p["state"], lang)
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for s in record.statements:
+        for prov in s.provisions or (f"{slug}/art/-",):
+            article = "/".join(prov.split("/")[:3])
+            by_article.setdefault(article, []).append({**statement_json(s), "name": actor_name(kb, s.actor, lang)})
+    ctx["statements_by_article"] = [
+        {"article": a, "statements": v} for a, v in sorted(by_article.items(), key=lambda kv: _art_key(kv[0]))
+    ]
+    links = [link for link in kb.inputs().links if link.treaty == slug]
+    ctx["articles"] = [
+        {
+            "provision": link.provision,
+            "mechanism": link.mechanism,
+            "strength": link.strength,
+            "link_type": link.link_type,
+            "verified": link.verified,
+        }
+        for link in links
+    ]
+    ctx["coverage"] = coverage(record)
+    return ctx
+
+
+def _art_key(article: str) -> tuple[int, str]:
+    tail = article.rsplit("/", 1)[-1]
+    digits = "".join(ch for ch in tail if ch.isdigit())
+    return (int(digits) if digits else 10**6, tail)
+
+
+def article_context(kb: KnowledgeBase, slug: str, path: str, lang: str, on: date) -> dict[str, Any]:
+    record = kb.record(slug)
+    provision = f"{slug}/art/{path}"
+    ctx = base(kb, lang, on, f"treaty/{slug}/art/{path}", f"{treaty_name(record.treaty, lang)}, art. {path}")
+    rows = []
+    for s in record.statements:
+        if any(p == provision or p.startswith(provision + "/") for p in s.provisions):
+            rows.append({**statement_json(s), "name": actor_name(kb, s.actor, lang), "in_effect": s.in_effect(on)})
+    ctx["article"] = {
+        "treaty": slug,
+        "path": path,
+        "provision": provision,
+        "mechanisms": [link.mechanism for link in kb.inputs().links if link.provision == provision],
+    }
+    ctx["statements"] = rows
+    return ctx
+
+
+def mechanism_context(kb: KnowledgeBase, notation: str, lang: str, on: date) -> dict[str, Any]:
+    mechs = kb.inputs().mechanisms
+    m = mechs.get(notation.upper())
+    if m is None:
+        raise UnknownInput("mechanism", notation, "see /mechanisms")
+    label = m.label_fr if lang == "fr" else m.label_en
+    ctx = base(kb, lang, on, f"mechanism/{m.notation}", f"{label} ({m.notation})")
+    ctx["mechanism"] = {
+        "notation": m.notation,
+        "label": label,
+        "broader": m.broader,
+        "narrower": sorted(x.notation for x in mechs.values() if x.broader == m.notation),
+    }
+    provided = [
+        {
+            "treaty": link.treaty,
+            "name": treaty_name(kb.records[link.treaty].treaty, lang),
+            "provision": link.provision,
+            "mechanism": link.mechanism,
+            "strength": link.strength,
+            "link_type": link.link_type,
+        }
+        for link in kb.inputs().links
+        if link.mechanism == m.notation or mechs.get(link.mechanism, m).broader == m.notation
+    ]
+    ctx["provided_by"] = provided
+    return ctx
+
+
+def compare_context(kb: KnowledgeBase, a: str, b: str, lang: str, on: date) -> dict[str, Any]:
+    sa, sb = kb.actor(a), kb.actor(b)
+    if sa.code == sb.code:
+        raise UnknownInput("pair", f"{a}/{b}", "choose two different states")
+    title = f"{actor_name(kb, sa.code, lang)} – {actor_name(kb, sb.code, lang)}"
+    ctx = base(kb, lang, on, f"compare/{sa.code}/{sb.code}", title)
+    ctx["a"] = {"code": sa.code, "name": actor_name(kb, sa.code, lang)}
+    ctx["b"] = {"code": sb.code, "name": actor_name(kb, sb.code, lang)}
+    shared, side = [], []
+    for slug, record in sorted(kb.records.items()):
+        st_a = standing(record.treaty, record.events, sa.code, on)
+        st_b = standing(record.treaty, record.events, sb.code, on)
+        both = {st_a.status.value, st_b.status.value}
+        if both <= {"party", "denunciation_pending"}:
+            shared.append({"treaty": slug, "name": treaty_name(record.treaty, lang)})
+        articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for s in record.statements:
+            if s.actor in (sa.code, sb.code) and (s.in_effect(on) or s.effective_from is None):
+                for prov in s.provisions or (f"{slug}/art/-",):
+                    art = "/".join(prov.split("/")[:3])
+                    articles.setdefault(art, {sa.code: [], sb.code: []})[s.actor].append(statement_json(s))
+        if articles:
+            side.append(
+                {
+                    "treaty": slug,
+                    "name": treaty_name(record.treaty, lang),
+                    "status_a": st_a.status.value,
+                    "status_b": st_b.status.value,
+                    "articles": [
+                        {"article": k, "a": v[sa.code], "b": v[sb.code]}
+                        for k, v in sorted(articles.items(), key=lambda kv: _art_key(kv[0]))
+                    ],
+                }
+            )
+    ctx["shared_treaties"] = shared
+    ctx["side_by_side"] = side
+    ctx["mechanisms"] = []
+    for m in KEY_MECHANISMS:
+        ab = kb.availability(sa.code, sb.code, m, on)
+        ba = kb.availability(sb.code, sa.code, m, on)
+        ctx["mechanisms"].append({"mechanism": m, "a_to_b": _brief(kb, ab, lang), "b_to_a": _brief(kb, ba, lang)})
+    return ctx
+
+
+def _brief(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "status": answer["status"],
+        "bases": answer["bases"][:4],
+        "gaps": answer["gaps"],
+        "explanation": answer["explanation"],
+        "data_as_of": answer["data_as_of"],
+        "close": [closing(kb, g, answer["question"], lang) for g in answer["gaps"]],
+    }
+
+
+def closing(kb: KnowledgeBase, gap: dict[str, Any], q: dict[str, Any], lang: str) -> str:
+    """What would close one gap, in plain words."""
+    t = treaty_name(kb.records[gap["treaty"]].treaty, lang)
+    code = gap["code"]
+    if code == "not_party":
+        return f"both {q['from']} and {q['to']} being parties to the {t} (one of them is not)"
+    if code == "not_in_force":
+        return f"the {t} entering into force for both states"
+    if code == "reservation_excludes":
+        return f"withdrawal of the reservation ({gap['reason'].split(':')[0]})"
+    if code == "territory_excluded":
+        return f"extension of the {t} to {q.get('territory') or 'the territory'}"
+    if code == "outside_scope":
+        return f"an offence within the scope of the {t}"
+    if code == "denounced":
+        return f"re-accession to the {t}"
+    if code == "objection_opposes_entry_into_force":
+        return "withdrawal of the objection that opposes entry into force"
+    return "—"
+
+
+def gaps_context(kb: KnowledgeBase, mechanism: str, lang: str, on: date) -> dict[str, Any]:
+    mechs = kb.inputs().mechanisms
+    m = mechanism.upper()
+    if m not in mechs:
+        raise UnknownInput("mechanism", mechanism, "see /mechanisms")
+    label = mechs[m].label_fr if lang == "fr" else mechs[m].label_en
+    ctx = base(kb, lang, on, f"gaps/{m}", f"{label} ({m})")
+    states = [c for c in _participants(kb) if kb.actors[c].kind == "state"]
+    matrix: dict[str, dict[str, str]] = {a: {} for a in states}
+    for a in states:
+        for b in states:
+            if a != b:
+                matrix[a][b] = kb.availability(a, b, m, on)["status"]
+    ctx["mechanism"] = {"notation": m, "label": label}
+    ctx["states"] = [
+        {
+            "code": c,
+            "name": actor_name(kb, c, lang),
+            "lacking": sum(1 for s in matrix[c].values() if s == "not_available"),
+            "unknown": sum(1 for s in matrix[c].values() if s == "unknown"),
+        }
+        for c in states
+    ]
+    ctx["states"].sort(key=lambda s: (-s["lacking"], s["code"]))
+    # compact: one letter per cell, requesting state in rows (A available, C with conditions,
+    # U unknown, N not available, - itself), in the order of `order`
+    order = [s["code"] for s in ctx["states"]]
+    letter = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
+    ctx["matrix"] = {
+        "order": order,
+        "legend": {v: k for k, v in letter.items()},
+        "rows": ["".join("-" if a == b else letter[matrix[a][b]] for b in order) for a in order],
+    }
+    return ctx
+
+
+def changes_context(kb: KnowledgeBase, slug: str, start: date, end: date, lang: str) -> dict[str, Any]:
+    record = kb.record(slug)
+    ctx = base(kb, lang, end, f"treaty/{slug}/changes", f"{treaty_name(record.treaty, lang)}: changes")
+    ctx["from"], ctx["until"] = start.isoformat(), end.isoformat()
+    ctx["events"] = [
+        {**_event(e), "actor": e.actor, "name": actor_name(kb, e.actor, lang)}
+        for e in record.events
+        if start <= e.date < end
+    ]
+    ctx["statements"] = [
+        statement_json(s) for s in record.statements if s.effective_from and start <= s.effective_from < end
+    ]
+    return ctx

@@ -1,0 +1,186 @@
+"""Human pages and their JSON twins (contract section 3), English at /, French under /fr/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from api import contexts as c
+from api.render import render
+from kb.errors import UnknownInput
+from kb.knowledge import KnowledgeBase, parse_date
+
+Context = Callable[..., dict[str, Any]]
+
+
+def list_context(kb: KnowledgeBase, kind: str, lang: str, on: date) -> dict[str, Any]:
+    home = c.home_context(kb, lang, on)
+    items: list[dict[str, str]]
+    if kind == "states":
+        items = [{"href": f"state/{s['code']}", "label": s["name"], "note": s["code"]} for s in home["states"]]
+    elif kind == "treaties":
+        items = [{"href": f"treaty/{x['slug']}", "label": x["name"], "note": x["title"]} for x in home["treaties"]]
+    else:
+        items = [
+            {"href": f"mechanism/{m['notation']}", "label": m["label"], "note": m["notation"]}
+            for m in home["mechanisms"]
+        ]
+    ctx = c.base(kb, lang, on, kind, {"states": "States", "treaties": "Treaties", "mechanisms": "Mechanisms"}[kind])
+    ctx["items"] = items
+    return ctx
+
+
+def build_page_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    def respond(
+        request: Request,
+        template: str,
+        make: Callable[[KnowledgeBase, str, date], dict[str, Any]],
+        lang: str,
+        twin: bool,
+    ) -> Response:
+        on = parse_date(request.query_params.get("date")) or date.today()
+        ctx = make(knowledge(), lang, on)
+        if twin:
+            return JSONResponse(ctx)
+        html = render(template, ctx)
+        return HTMLResponse(
+            html, headers={"Link": f'<{ctx["path"] or "index"}.json>; rel="alternate"; type="application/json"'}
+        )
+
+    def split(value: str) -> tuple[str, bool]:
+        for ext in (".json", ".html"):
+            if value.endswith(ext):
+                return value[: -len(ext)], ext == ".json"
+        return value, False
+
+    for prefix, lang in (("", "en"), ("/fr", "fr")):
+        _routes(router, prefix, lang, respond, split)
+    return router
+
+
+Maker = Callable[[KnowledgeBase, str, date], dict[str, Any]]
+Responder = Callable[[Request, str, Maker, str, bool], Response]
+
+
+def _routes(
+    router: APIRouter, prefix: str, lang: str, respond: Responder, split: Callable[[str], tuple[str, bool]]
+) -> None:
+    @router.get(prefix + "/" if prefix else "/")
+    def home(request: Request) -> Response:
+        return respond(request, "home.html", lambda kb, lg, on: c.home_context(kb, lg, on), lang, False)
+
+    @router.get(prefix + "/index.{ext}")
+    def home_twin(request: Request, ext: str) -> Response:
+        return respond(request, "home.html", lambda kb, lg, on: c.home_context(kb, lg, on), lang, ext == "json")
+
+    @router.get(prefix + "/{kind}")
+    def listing(request: Request, kind: str) -> Response:
+        kind, twin = split(kind)
+        if kind not in ("states", "treaties", "mechanisms"):
+            raise _not_found(kind)
+        return respond(request, "list.html", lambda kb, lg, on: list_context(kb, kind, lg, on), lang, twin)
+
+    @router.get(prefix + "/state/{code}")
+    def state(request: Request, code: str) -> Response:
+        code, twin = split(code)
+        return respond(
+            request, "state.html", lambda kb, lg, on: c.state_context(kb, _known(kb, code), lg, on), lang, twin
+        )
+
+    @router.get(prefix + "/treaty/{slug}")
+    def treaty(request: Request, slug: str) -> Response:
+        slug, twin = split(slug)
+        return respond(
+            request, "treaty.html", lambda kb, lg, on: c.treaty_context(kb, _treaty(kb, slug), lg, on), lang, twin
+        )
+
+    @router.get(prefix + "/treaty/{slug}/changes")
+    def changes(request: Request, slug: str) -> Response:
+        start = parse_date(request.query_params.get("from")) or date(2000, 1, 1)
+        end = parse_date(request.query_params.get("until")) or date.today()
+        return respond(
+            request,
+            "changes.html",
+            lambda kb, lg, on: c.changes_context(kb, _treaty(kb, slug), start, end, lg),
+            lang,
+            False,
+        )
+
+    @router.get(prefix + "/treaty/{slug}/art/{path:path}")
+    def article(request: Request, slug: str, path: str) -> Response:
+        path, twin = split(path)
+        return respond(
+            request,
+            "article.html",
+            lambda kb, lg, on: c.article_context(kb, _treaty(kb, slug), path, lg, on),
+            lang,
+            twin,
+        )
+
+    @router.get(prefix + "/mechanism/{notation}")
+    def mechanism(request: Request, notation: str) -> Response:
+        notation, twin = split(notation)
+        return respond(
+            request, "mechanism.html", lambda kb, lg, on: c.mechanism_context(kb, notation, lg, on), lang, twin
+        )
+
+    @router.get(prefix + "/compare/{a}/{b}")
+    def compare(request: Request, a: str, b: str) -> Response:
+        b, twin = split(b)
+        return respond(
+            request,
+            "compare.html",
+            lambda kb, lg, on: c.compare_context(kb, _known(kb, a), _known(kb, b), lg, on),
+            lang,
+            twin,
+        )
+
+    @router.get(prefix + "/compare")
+    def compare_form(request: Request) -> Response:
+        a = request.query_params.get("a", "DEU").upper()
+        b = request.query_params.get("b", "RUS").upper()
+        return RedirectResponse(f"{prefix}/compare/{a}/{b}", status_code=303)
+
+    @router.get(prefix + "/gaps")
+    def gaps_default(request: Request) -> Response:
+        m = request.query_params.get("mechanism", "PRES").upper()
+        return RedirectResponse(f"{prefix}/gaps/{m}", status_code=303)
+
+    @router.get(prefix + "/gaps/{mechanism}")
+    def gaps(request: Request, mechanism: str) -> Response:
+        mechanism, twin = split(mechanism)
+        if mechanism.endswith(".csv"):
+            return _gaps_csv(request, mechanism[:-4])
+        return respond(request, "gaps.html", lambda kb, lg, on: c.gaps_context(kb, mechanism, lg, on), lang, twin)
+
+
+def _gaps_csv(request: Request, mechanism: str) -> Response:
+    raise _not_found(mechanism)
+
+
+def _not_found(what: str) -> UnknownInput:
+    exc = UnknownInput("page", what)
+    exc.in_path = True  # type: ignore[attr-defined]
+    return exc
+
+
+def _known(kb: KnowledgeBase, code: str) -> str:
+    try:
+        return kb.actor(code).code
+    except UnknownInput as exc:
+        exc.in_path = True  # type: ignore[attr-defined]
+        raise
+
+
+def _treaty(kb: KnowledgeBase, slug: str) -> str:
+    try:
+        return kb.record(slug).treaty.slug
+    except UnknownInput as exc:
+        exc.in_path = True  # type: ignore[attr-defined]
+        raise

@@ -1,0 +1,90 @@
+"""Rendering pages from their context: Jinja2 templates in site/templates, relative links only.
+
+Links are relative to the page's own path, so the same HTML works on the live server, under any
+sub-path of a static host and from file://.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from kb import paths
+
+TEMPLATES = paths.SITE_DIR / "templates"
+
+
+@lru_cache(maxsize=1)
+def strings() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = yaml.safe_load((paths.SITE_DIR / "i18n.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["art"] = article_label
+    return env
+
+
+def article_label(provision: str) -> str:
+    """cets-185/art/27/para/9/point/e -> 27(9)(e)"""
+    if "/art/" not in provision:
+        return provision
+    parts = provision.split("/art/", 1)[1].split("/")
+    out = parts[0]
+    for i in range(1, len(parts) - 1, 2):
+        out += f"({parts[i + 1]})"
+    return out
+
+
+def page_path(ctx: dict[str, Any]) -> str:
+    prefix = "fr/" if ctx["lang"] == "fr" else ""
+    return prefix + str(ctx["path"])
+
+
+def render(template: str, ctx: dict[str, Any], static: bool = False) -> str:
+    own = page_path(ctx)
+    depth = own.count("/") if own else 0
+    root = "../" * depth
+    ext = ".html" if static else ""
+    lang = ctx["lang"]
+    table = strings()
+
+    def t(key: str) -> str:
+        return str(table.get(key, {}).get(lang, key))
+
+    def href(target: str, in_lang: str | None = None) -> str:
+        prefix = "fr/" if (in_lang or lang) == "fr" else ""
+        if target == "":
+            return f"{root}{prefix}" + ("index.html" if static else "")
+        return f"{root}{prefix}{target}{ext}"
+
+    def asset(name: str) -> str:
+        return f"{root}static/{name}"
+
+    twin = f"{root}{own}.json" if own else f"{root}{'fr/' if lang == 'fr' else ''}index.json"
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            ctx=ctx,
+            t=t,
+            href=href,
+            asset=asset,
+            twin=twin,
+            static=static,
+            root=root,
+            other_lang="fr" if lang == "en" else "en",
+            ctx_json=json.dumps(ctx, ensure_ascii=False),
+        )
+    )

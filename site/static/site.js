@@ -1,0 +1,46 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  // filter lists as you type
+  document.querySelectorAll("input[data-filter]").forEach(function (input) {
+    var items = document.querySelectorAll(input.getAttribute("data-filter"));
+    input.addEventListener("input", function () {
+      var q = input.value.trim().toLowerCase();
+      items.forEach(function (li) { li.hidden = q && li.textContent.toLowerCase().indexOf(q) < 0; });
+    });
+  });
+  // sortable tables: header buttons, keyboard operable, state announced with aria-sort
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button"; button.className = "sort"; button.textContent = th.textContent;
+      th.textContent = ""; th.appendChild(button);
+      button.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+          return asc ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  // the pair form goes to the pair's page (live and static alike)
+  document.querySelectorAll("form[data-pair-form]").forEach(function (form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var a = form.elements.a.value.trim().toUpperCase(), b = form.elements.b.value.trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(a) || !/^[A-Z]{3}$/.test(b)) { return; }
+      var here = location.pathname;
+      var ext = /\.html$/.test(here) ? ".html" : "";
+      location.href = "../" + a + "/" + b + ext;
+    });
+  });
+})();

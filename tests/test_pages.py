@@ -1,0 +1,96 @@
+"""Pages and their JSON twins, in English and French, with accessible structure."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from kb.knowledge import KnowledgeBase
+
+PAGES = [
+    "/",
+    "/states",
+    "/treaties",
+    "/mechanisms",
+    "/state/DEU",
+    "/treaty/cets-185",
+    "/treaty/cets-185/art/29",
+    "/mechanism/PRES",
+    "/compare/DEU/AUT",
+    "/gaps/PTD",
+    "/treaty/mtdsg-xviii-12/changes",
+]
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.html_lang: str | None = None
+        self.alternates: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"] or "")
+        if tag == "link" and a.get("rel") == "alternate":
+            self.alternates.append(a.get("type") or "")
+
+
+@pytest.fixture(scope="module")
+def client(real_kb: KnowledgeBase) -> TestClient:
+    return TestClient(create_app(real_kb), raise_server_exceptions=False)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["", "/fr"])
+def test_page_has_lang_twin_and_notice(client: TestClient, page: str, lang: str) -> None:
+    url = lang + page if page != "/" else (lang + "/" if lang else "/")
+    r = client.get(url, params={"date": "2025-01-01"})
+    assert r.status_code == 200, url
+    p = Links()
+    p.feed(r.text)
+    assert p.html_lang == ("fr" if lang else "en")
+    assert "application/json" in p.alternates
+    assert ("not legal advice" in r.text) or ("non un avis juridique" in r.text)
+    assert 'href="#main"' in r.text and "<main" in r.text
+
+
+def test_json_twin_is_the_same_context(client: TestClient) -> None:
+    twin = client.get("/compare/DEU/AUT.json", params={"date": "2025-01-01"}).json()
+    html = client.get("/compare/DEU/AUT", params={"date": "2025-01-01"}).text
+    assert twin["a"]["code"] == "DEU" and twin["path"] == "compare/DEU/AUT"
+    pres = [m for m in twin["mechanisms"] if m["mechanism"] == "PTD"][0]
+    assert pres["a_to_b"]["status"] == "available"
+    assert "cets-185" in {b["treaty"] for b in pres["a_to_b"]["bases"]}
+    assert pres["a_to_b"]["explanation"] in html.replace("&#39;", "'")
+
+
+def test_french_labels(client: TestClient) -> None:
+    text = client.get("/fr/state/FRA").text
+    assert "France" in text and "Réserves et déclarations" in text
+
+
+def test_links_are_relative(client: TestClient) -> None:
+    p = Links()
+    p.feed(client.get("/state/DEU").text)
+    internal = [h for h in p.hrefs if not h.startswith(("http", "#", "mailto:"))]
+    assert internal and all(not h.startswith("/") for h in internal)
+    assert "../treaty/cets-185" in internal
+
+
+def test_unknown_state_page_is_404_without_trace(client: TestClient) -> None:
+    r = client.get("/state/QQQ", headers={"Accept": "text/html"})
+    assert r.status_code == 404 and "Traceback" not in r.text and "<html" in r.text
+    assert client.get("/state/QQQ.json").json()["error"] == "unknown state"
+
+
+def test_unknown_is_shown_as_unknown_not_no(client: TestClient) -> None:
+    twin = client.get("/gaps/PTD.json", params={"date": "2025-01-01"}).json()
+    rows = twin["matrix"]["rows"]
+    assert len(rows) == len(twin["matrix"]["order"])
+    assert re.fullmatch(r"[ACUN-]+", "".join(rows))
