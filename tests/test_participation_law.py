@@ -76,3 +76,5 @@ def test_list_completeness_against_a_depositary_count() -> None:
     assert list_complete(T, EVENTS, [complete], date(2007, 1, 1))
     assert not list_complete(T, EVENTS, [short], date(2007, 1, 1))
     assert not list_complete(T, EVENTS, [], date(2007, 1, 1))
+    # regression: a count without a party number says nothing about completeness
+    assert not list_complete(T, EVENTS, [DepositaryCount("test-1", date(2006, 1, 1), 2, None, P)], date(2007, 1, 1))

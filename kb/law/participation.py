@@ -178,13 +178,14 @@ def list_complete(
 
     Without any depositary count the list cannot be shown complete.
     """
-    usable = [c for c in counts if on is None or c.status_date <= on]
+    usable = [c for c in counts if (on is None or c.status_date <= on) and c.parties is not None]
     if not usable:
-        return False
+        return False  # no party count the list could be checked against
     latest = max(usable, key=lambda c: c.status_date)
+    assert latest.parties is not None
     actors = {e.actor for e in events}
     mine = counts_on(treaty, events, actors, latest.status_date)
-    return latest.parties is None or mine["parties"] >= latest.parties
+    return mine["parties"] >= latest.parties
 
 
 __all__ = [
