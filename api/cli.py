@@ -357,6 +357,38 @@ def serve(host: str, port: int, workers: int, timeout: float, cap: int, mechanis
         runner.close()
 
 
+@cli.command("build-site")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--base-url", default="", help="Where the site will be hosted (links stay relative).")
+@friendly
+def build_site_cmd(outdir: Path, on: str | None, base_url: str) -> None:
+    """Write the whole knowledge base as a static site into OUTDIR (pages, JSON twins, data, dumps)."""
+    from datetime import date as _date
+
+    from api.freeze import build_site
+    from kb.knowledge import parse_date
+
+    build = build_site(outdir, parse_date(on) or _date.today(), progress=lambda m: click.echo(m, err=True))
+    if base_url:
+        (outdir / "BASE_URL").write_text(base_url + "\n", encoding="utf-8")
+    click.echo(f"{outdir}: {build.written} file(s) written, {build.unchanged} unchanged")
+
+
+@cli.command("check-site")
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@friendly
+def check_site_cmd(outdir: Path) -> None:
+    """Check a built site: internal links resolve and every JSON file parses (exit 1 on problems)."""
+    from api.linkcheck import check_site
+
+    problems = check_site(outdir)
+    for p in problems[:50]:
+        click.echo(p)
+    click.echo(f"{len(problems)} problem(s)")
+    sys.exit(1 if problems else 0)
+
+
 def main() -> None:
     cli()
 

@@ -6,6 +6,7 @@ No HTTP here: the live routes and the static-site builder both call these functi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,16 @@ from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase
 from kb.law.participation import standing
 from kb.model import Participation, Treaty
+
+StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
+
+
+def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
+    def status(a: str, b: str, m: str) -> str:
+        return str(kb.availability(a, b, m, on)["status"])
+
+    return status
+
 
 # the mechanisms shown on state, pair and gap pages (all 34 remain available through the API)
 KEY_MECHANISMS = ("EXT", "MLA", "MLA-SDA", "MLA-RTT", "PRES", "PTD", "EMDISC", "DSP-SUB", "POC", "JIT", "CONF", "LEC")
@@ -76,7 +87,7 @@ def _participants(kb: KnowledgeBase) -> list[str]:
     return sorted(c for c in codes if c in kb.actors and kb.actors[c].kind in ("state", "reio"))
 
 
-def state_context(kb: KnowledgeBase, code: str, lang: str, on: date) -> dict[str, Any]:
+def state_context(kb: KnowledgeBase, code: str, lang: str, on: date, status: StatusFn | None = None) -> dict[str, Any]:
     actor = kb.actor(code)
     ctx = base(kb, lang, on, f"state/{actor.code}", actor_name(kb, actor.code, lang))
     ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
@@ -98,7 +109,9 @@ def state_context(kb: KnowledgeBase, code: str, lang: str, on: date) -> dict[str
             }
         )
     ctx["treaties"] = rows
-    ctx["cooperation"] = cooperation_picture(kb, actor.code, on) if actor.kind == "state" else []
+    ctx["cooperation"] = (
+        cooperation_picture(kb, actor.code, status or live_status(kb, on)) if actor.kind == "state" else []
+    )
     return ctx
 
 
@@ -113,7 +126,7 @@ def _event(e: Any) -> dict[str, Any]:
     }
 
 
-def cooperation_picture(kb: KnowledgeBase, code: str, on: date) -> list[dict[str, Any]]:
+def cooperation_picture(kb: KnowledgeBase, code: str, status_of: StatusFn) -> list[dict[str, Any]]:
     """Per key mechanism: partners with which it is not available, unknown, available (as requester)."""
     partners = [c for c in _participants(kb) if c != code and kb.actors[c].kind == "state"]
     out: list[dict[str, Any]] = []
@@ -121,7 +134,7 @@ def cooperation_picture(kb: KnowledgeBase, code: str, on: date) -> list[dict[str
         counts: Counter[str] = Counter()
         lacking = []
         for p in partners:
-            status = kb.availability(code, p, m, on)["status"]
+            status = status_of(code, p, m)
             counts[status] += 1
             if status == "not_available":
                 lacking.append(p)
@@ -196,6 +209,7 @@ def mechanism_context(kb: KnowledgeBase, notation: str, lang: str, on: date) -> 
         "notation": m.notation,
         "label": label,
         "broader": m.broader,
+        "gap_page": m.notation in KEY_MECHANISMS,
         "narrower": sorted(x.notation for x in mechs.values() if x.broader == m.notation),
     }
     provided = [
@@ -290,7 +304,9 @@ def closing(kb: KnowledgeBase, gap: dict[str, Any], q: dict[str, Any], lang: str
     return "—"
 
 
-def gaps_context(kb: KnowledgeBase, mechanism: str, lang: str, on: date) -> dict[str, Any]:
+def gaps_context(
+    kb: KnowledgeBase, mechanism: str, lang: str, on: date, status: StatusFn | None = None
+) -> dict[str, Any]:
     mechs = kb.inputs().mechanisms
     m = mechanism.upper()
     if m not in mechs:
@@ -298,11 +314,12 @@ def gaps_context(kb: KnowledgeBase, mechanism: str, lang: str, on: date) -> dict
     label = mechs[m].label_fr if lang == "fr" else mechs[m].label_en
     ctx = base(kb, lang, on, f"gaps/{m}", f"{label} ({m})")
     states = [c for c in _participants(kb) if kb.actors[c].kind == "state"]
+    status_of = status or live_status(kb, on)
     matrix: dict[str, dict[str, str]] = {a: {} for a in states}
     for a in states:
         for b in states:
             if a != b:
-                matrix[a][b] = kb.availability(a, b, m, on)["status"]
+                matrix[a][b] = status_of(a, b, m)
     ctx["mechanism"] = {"notation": m, "label": label}
     ctx["states"] = [
         {
@@ -326,6 +343,18 @@ def gaps_context(kb: KnowledgeBase, mechanism: str, lang: str, on: date) -> dict
     return ctx
 
 
+def gaps_csv(ctx: dict[str, Any]) -> str:
+    """The gap matrix of a gaps context as CSV: one row per ordered pair."""
+    order = ctx["matrix"]["order"]
+    legend = ctx["matrix"]["legend"]
+    lines = ["date,from,to,mechanism,status"]
+    for a, row in zip(order, ctx["matrix"]["rows"], strict=True):
+        for b, letter in zip(order, row, strict=True):
+            if letter != "-":
+                lines.append(f"{ctx['date']},{a},{b},{ctx['mechanism']['notation']},{legend[letter]}")
+    return "\n".join(lines) + "\n"
+
+
 def changes_context(kb: KnowledgeBase, slug: str, start: date, end: date, lang: str) -> dict[str, Any]:
     record = kb.record(slug)
     ctx = base(kb, lang, end, f"treaty/{slug}/changes", f"{treaty_name(record.treaty, lang)}: changes")
@@ -338,4 +367,46 @@ def changes_context(kb: KnowledgeBase, slug: str, start: date, end: date, lang: 
     ctx["statements"] = [
         statement_json(s) for s in record.statements if s.effective_from and start <= s.effective_from < end
     ]
+    return ctx
+
+
+def queries_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
+    from kb.library import library
+
+    ctx = base(kb, lang, on, "queries", "Query library")
+    ctx["queries"] = [{"name": q.name, "title": q.title, "description": q.description} for q in library().values()]
+    return ctx
+
+
+def query_context(
+    kb: KnowledgeBase,
+    name: str,
+    lang: str,
+    on: date,
+    values: dict[str, str],
+    run: Callable[[str, dict[str, tuple[str, str]]], dict[str, Any]],
+) -> dict[str, Any]:
+    """A library query with its parameters and results (`run` executes it: live or at build time)."""
+    from kb.library import bind, get
+
+    q = get(name)
+    bindings = bind(q, values, set(kb.actors), set(kb.inputs().mechanisms))
+    ctx = base(kb, lang, on, f"queries/{name}", q.title)
+    ctx["query"] = {
+        "name": q.name,
+        "title": q.title,
+        "description": q.description,
+        "sparql": q.text,
+        "parameters": [
+            {
+                "name": p.name,
+                "type": p.type,
+                "value": bindings[p.name][1] if p.type == "date" else (values.get(p.name) or p.example),
+            }
+            for p in q.params
+        ],
+    }
+    result = run(q.text, bindings)
+    ctx["results"] = result
+    ctx["permalink"] = f"queries/{name}?" + "&".join(f"{p['name']}={p['value']}" for p in ctx["query"]["parameters"])
     return ctx

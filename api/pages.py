@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -13,6 +14,8 @@ from api import contexts as c
 from api.render import render
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
+from kb.library import library
+from kb.rdf.executor import execute
 
 Context = Callable[..., dict[str, Any]]
 
@@ -60,7 +63,7 @@ def build_page_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
         return value, False
 
     for prefix, lang in (("", "en"), ("/fr", "fr")):
-        _routes(router, prefix, lang, respond, split)
+        _routes(router, prefix, lang, respond, knowledge, split)
     return router
 
 
@@ -69,7 +72,12 @@ Responder = Callable[[Request, str, Maker, str, bool], Response]
 
 
 def _routes(
-    router: APIRouter, prefix: str, lang: str, respond: Responder, split: Callable[[str], tuple[str, bool]]
+    router: APIRouter,
+    prefix: str,
+    lang: str,
+    respond: Responder,
+    knowledge: Callable[[], KnowledgeBase],
+    split: Callable[[str], tuple[str, bool]],
 ) -> None:
     @router.get(prefix + "/" if prefix else "/")
     def home(request: Request) -> Response:
@@ -79,9 +87,25 @@ def _routes(
     def home_twin(request: Request, ext: str) -> Response:
         return respond(request, "home.html", lambda kb, lg, on: c.home_context(kb, lg, on), lang, ext == "json")
 
+    @router.get(prefix + "/queries/{name}")
+    def query_page(request: Request, name: str) -> Response:
+        name, twin = split(name)
+        if name not in library():
+            raise _not_found(name)
+        values = dict(request.query_params)
+        return respond(
+            request,
+            "query.html",
+            lambda kb, lg, on: c.query_context(kb, name, lg, on, values, local_runner(kb)),
+            lang,
+            twin,
+        )
+
     @router.get(prefix + "/{kind}")
     def listing(request: Request, kind: str) -> Response:
         kind, twin = split(kind)
+        if kind == "queries":
+            return respond(request, "queries.html", lambda kb, lg, on: c.queries_context(kb, lg, on), lang, twin)
         if kind not in ("states", "treaties", "mechanisms"):
             raise _not_found(kind)
         return respond(request, "list.html", lambda kb, lg, on: list_context(kb, kind, lg, on), lang, twin)
@@ -154,14 +178,28 @@ def _routes(
 
     @router.get(prefix + "/gaps/{mechanism}")
     def gaps(request: Request, mechanism: str) -> Response:
-        mechanism, twin = split(mechanism)
         if mechanism.endswith(".csv"):
-            return _gaps_csv(request, mechanism[:-4])
+            on = parse_date(request.query_params.get("date")) or date.today()
+            ctx = c.gaps_context(knowledge(), mechanism[:-4], lang, on)
+            return Response(
+                c.gaps_csv(ctx),
+                media_type="text/csv",
+                headers={"Content-Disposition": f'attachment; filename="gaps-{mechanism}"'},
+            )
+        mechanism, twin = split(mechanism)
         return respond(request, "gaps.html", lambda kb, lg, on: c.gaps_context(kb, mechanism, lg, on), lang, twin)
 
 
-def _gaps_csv(request: Request, mechanism: str) -> Response:
-    raise _not_found(mechanism)
+def local_runner(kb: KnowledgeBase) -> Callable[[str, dict[str, tuple[str, str]]], dict[str, Any]]:
+    """Run a library query on the in-memory store (bounded by the library's own queries)."""
+
+    def run(text: str, bindings: dict[str, tuple[str, str]]) -> dict[str, Any]:
+        result = execute(kb.store, text, ["application/sparql-results+json"], 2000, bindings)
+        doc: dict[str, Any] = json.loads(result.body)
+        doc["truncated"] = result.truncated
+        return doc
+
+    return run
 
 
 def _not_found(what: str) -> UnknownInput:

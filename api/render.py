@@ -67,12 +67,20 @@ def render(template: str, ctx: dict[str, Any], static: bool = False) -> str:
         prefix = "fr/" if (in_lang or lang) == "fr" else ""
         if target == "":
             return f"{root}{prefix}" + ("index.html" if static else "")
+        if static and target.startswith("compare/"):
+            pair = target.removeprefix("compare/").strip("/")
+            return f"{root}{prefix}compare/index.html" + (f"#{pair}" if pair else "")
         return f"{root}{prefix}{target}{ext}"
 
     def asset(name: str) -> str:
         return f"{root}static/{name}"
 
-    twin = f"{root}{own}.json" if own else f"{root}{'fr/' if lang == 'fr' else ''}index.json"
+    twin = f"{root}{own}.json" if ctx["path"] else f"{root}{'fr/' if lang == 'fr' else ''}index.json"
+
+    def file(target: str) -> str:
+        """A data file of the site (no page extension)."""
+        return f"{root}{'fr/' if lang == 'fr' else ''}{target}"
+
     return (
         environment()
         .get_template(template)
@@ -80,6 +88,7 @@ def render(template: str, ctx: dict[str, Any], static: bool = False) -> str:
             ctx=ctx,
             t=t,
             href=href,
+            file=file,
             asset=asset,
             twin=twin,
             static=static,

@@ -1,4 +1,7 @@
-"""Full dumps of the knowledge base: Turtle (union), N-Quads (named graphs), JSON-LD."""
+"""Full dumps of the knowledge base: Turtle (union), N-Quads (named graphs), JSON-LD (union).
+
+Output is sorted, so the same data always gives the same bytes (stable downloads and diffs).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kb.rdf.prefixes import PREFIXES
 from kb.rdf.store import open_store
 
 _FORMATS = {
@@ -19,15 +23,21 @@ _FORMATS = {
 def export_dumps(outdir: Path, formats: Iterable[str], store: ox.Store | None = None) -> list[Path]:
     store = store or open_store()
     outdir.mkdir(parents=True, exist_ok=True)
+    quads = sorted(store, key=str)
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     written: list[Path] = []
     for fmt in formats:
         name, rdf_format, union = _FORMATS[fmt]
         path = outdir / name
         if union:
-            triples = ox.Store()
-            triples.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in store)
-            triples.dump(str(path), format=rdf_format, from_graph=ox.DefaultGraph())
+            ox.serialize(
+                triples,
+                output=str(path),
+                format=rdf_format,
+                prefixes=prefixes if rdf_format == ox.RdfFormat.TURTLE else None,
+            )
         else:
-            store.dump(str(path), format=rdf_format)
+            ox.serialize(quads, output=str(path), format=rdf_format)
         written.append(path)
     return written

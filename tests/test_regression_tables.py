@@ -5,7 +5,6 @@ the same value. Run on every test run.
 """
 
 import csv
-from pathlib import Path
 from typing import Any
 
 import pytest

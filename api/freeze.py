@@ -1,0 +1,226 @@
+"""`treatykb build-site DIR`: the whole knowledge base as plain files, from the live templates.
+
+Pages are the same contexts and templates as the live server, written as `.html` with their
+`.json` twins. Pair comparison runs in the browser from per-state data files loaded as scripts,
+so it works from file:// too. Only changed files are rewritten; stale ones are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from api import contexts as c
+from api.render import render
+from kb import paths
+from kb.knowledge import KnowledgeBase
+from kb.library import library
+from kb.matrix import Cell, compute
+from kb.rdf.executor import execute
+
+Progress = Callable[[str], None]
+STATUS_LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
+
+
+@dataclass
+class Build:
+    out: Path
+    written: int = 0
+    unchanged: int = 0
+    changed: list[str] = field(default_factory=list)
+    keep: set[Path] = field(default_factory=set)
+
+    def write(self, rel: str, content: str | bytes) -> None:
+        target = self.out / rel
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.keep.add(target)
+        if target.exists() and target.read_bytes() == data:
+            self.unchanged += 1
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written += 1
+        self.changed.append(rel)
+
+    def page(self, template: str, ctx: dict[str, Any]) -> None:
+        own = ("fr/" if ctx["lang"] == "fr" else "") + (ctx["path"] or "index")
+        self.write(f"{own}.html", render(template, ctx, static=True))
+        self.write(f"{own}.json", json.dumps(ctx, ensure_ascii=False, sort_keys=True))
+        if template == "gaps.html":
+            self.write(f"{own}.csv", c.gaps_csv(ctx))
+
+    def remove_stale(self) -> list[Path]:
+        stale = [p for p in self.out.rglob("*") if p.is_file() and p not in self.keep]
+        for p in stale:
+            p.unlink()
+        return stale
+
+
+def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Build:
+    kb = KnowledgeBase.open()
+    build = Build(out)
+    progress(f"computing availability for {len(c.KEY_MECHANISMS)} mechanisms on {on.isoformat()} ...")
+    cells = {
+        (x.requesting, x.requested, x.mechanism): x
+        for x in compute(kb, on, list(c.KEY_MECHANISMS), progress=_ticker(progress))
+    }
+
+    def status(a: str, b: str, m: str) -> str:
+        cell = cells.get((a, b, m))
+        return cell.status if cell else str(kb.availability(a, b, m, on)["status"])
+
+    for lang in ("en", "fr"):
+        progress(f"pages ({lang}) ...")
+        for template, ctx in pages(kb, lang, on, status):
+            build.page(template, ctx)
+    progress("pair data ...")
+    for code, data in pair_data(kb, on, cells):
+        build.write(
+            f"data/pairs/{code}.js", "TreatyKB.pair(" + json.dumps(data, ensure_ascii=False, sort_keys=True) + ");\n"
+        )
+    for f in sorted((paths.SITE_DIR / "static").glob("*")):
+        build.write(f"static/{f.name}", f.read_bytes())
+    progress("dumps ...")
+    _dumps(build)
+    stale = build.remove_stale()
+    progress(f"done: {build.written} written, {build.unchanged} unchanged, {len(stale)} stale removed")
+    return build
+
+
+def _ticker(progress: Progress) -> Callable[[int, int], None]:
+    last = [-1]
+
+    def tick(done: int, total: int) -> None:
+        pct = 100 * done // total
+        if pct // 10 != last[0]:
+            last[0] = pct // 10
+            progress(f"  availability {pct}% ({done}/{total})")
+
+    return tick
+
+
+def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterator[tuple[str, dict[str, Any]]]:
+    from api.pages import list_context
+
+    yield "home.html", c.home_context(kb, lang, on)
+    for kind in ("states", "treaties", "mechanisms"):
+        yield "list.html", list_context(kb, kind, lang, on)
+    for code in c._participants(kb):
+        yield "state.html", c.state_context(kb, code, lang, on, status)
+    for slug in sorted(kb.records):
+        yield "treaty.html", c.treaty_context(kb, slug, lang, on)
+        yield "changes.html", c.changes_context(kb, slug, date(2000, 1, 1), on, lang)
+        for path in _article_paths(kb, slug):
+            yield "article.html", c.article_context(kb, slug, path, lang, on)
+    for notation in sorted(kb.inputs().mechanisms):
+        yield "mechanism.html", c.mechanism_context(kb, notation, lang, on)
+    for m in c.KEY_MECHANISMS:
+        yield "gaps.html", c.gaps_context(kb, m, lang, on, status)
+    yield "compare_static.html", compare_static_context(kb, lang, on)
+    yield "queries.html", c.queries_context(kb, lang, on)
+    for name, q in library().items():
+        yield "query.html", c.query_context(kb, name, lang, on, q.example_values(), _runner(kb))
+
+
+def _article_paths(kb: KnowledgeBase, slug: str) -> list[str]:
+    """Articles the treaty page links to: those with a mechanism or a statement."""
+    record = kb.record(slug)
+    found = {link.provision for link in kb.inputs().links if link.treaty == slug}
+    found |= {"/".join(p.split("/")[:3]) for s in record.statements for p in s.provisions}
+    return sorted(p.split("/art/", 1)[1] for p in found if "/art/" in p)
+
+
+def _runner(kb: KnowledgeBase) -> Callable[[str, dict[str, tuple[str, str]]], dict[str, Any]]:
+    def run(text: str, bindings: dict[str, tuple[str, str]]) -> dict[str, Any]:
+        doc: dict[str, Any] = json.loads(
+            execute(kb.store, text, ["application/sparql-results+json"], 2000, bindings).body
+        )
+        return doc
+
+    return run
+
+
+def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
+    ctx = c.base(kb, lang, on, "compare/index", "Compare two states")
+    ctx["states"] = [{"code": code, "name": c.actor_name(kb, code, lang)} for code in c._participants(kb)]
+    ctx["mechanisms"] = list(c.KEY_MECHANISMS)
+    ctx["treaties"] = {slug: c.treaty_name(r.treaty, lang) for slug, r in kb.records.items()}
+    return ctx
+
+
+def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cell]) -> Iterator[tuple[str, Any]]:
+    """Per state: its participation and statements, and its availability as requesting state."""
+    from kb.answers import participation_answer
+
+    for code in c._participants(kb):
+        treaties: dict[str, Any] = {}
+        for slug, record in kb.records.items():
+            a = participation_answer(record, code, on)
+            if a["status"] != "not_participating":
+                treaties[slug] = {
+                    "status": a["status"],
+                    "statements": [
+                        {
+                            k: s.get(k)
+                            for k in (
+                                "id",
+                                "kind",
+                                "provisions",
+                                "summary",
+                                "effective_from",
+                                "effective_until",
+                                "source",
+                            )
+                        }
+                        for s in a["statements"]
+                    ],
+                }
+        tables: dict[str, list[str]] = {"provisions": [], "conditions": [], "gaps": []}
+
+        rows: dict[str, dict[str, list[Any]]] = {}
+        for (requesting, requested, m), cell in cells.items():
+            if requesting == code:
+                rows.setdefault(requested, {})[m] = [
+                    STATUS_LETTER[cell.status],
+                    _ids(tables, "provisions", cell.basis_provisions[:3]),
+                    _ids(tables, "conditions", cell.conditions),
+                    _ids(tables, "gaps", cell.gap_codes),
+                ]
+        yield (
+            code,
+            {
+                "code": code,
+                "name": {"en": kb.actors[code].name_en, "fr": kb.actors[code].name_fr},
+                "date": on.isoformat(),
+                "treaties": treaties,
+                "to": rows,
+                **tables,
+            },
+        )
+
+
+def _ids(tables: dict[str, list[str]], kind: str, values: tuple[str, ...]) -> list[int]:
+    """Dictionary-encode values: each data file carries its own tables of strings."""
+    table = tables[kind]
+    out = []
+    for v in values:
+        if v not in table:
+            table.append(v)
+        out.append(table.index(v))
+    return out
+
+
+def _dumps(build: Build) -> None:
+    from kb.export import export_dumps
+
+    tmp = build.out / ".dumps-tmp"
+    for path in export_dumps(tmp, ("turtle", "nquads", "jsonld")):
+        build.write(f"download/{path.name}", path.read_bytes())
+    shutil.rmtree(tmp, ignore_errors=True)
+    for name in ("coop.ttl", "mechanisms.ttl"):
+        build.write(f"download/ontology/{name}", (paths.ONTOLOGY_DIR / name).read_bytes())
