@@ -94,3 +94,21 @@ def test_unknown_is_shown_as_unknown_not_no(client: TestClient) -> None:
     rows = twin["matrix"]["rows"]
     assert len(rows) == len(twin["matrix"]["order"])
     assert re.fullmatch(r"[ACUN-]+", "".join(rows))
+
+
+def test_identifiers_dereference_by_content_negotiation(client: TestClient) -> None:
+    r = client.get("/id/state/DEU", headers={"Accept": "text/html"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/state/DEU"
+    r = client.get("/id/state/DEU", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and "Allemagne" in r.text
+    r = client.get("/id/statement/cets-185/AUT/1", headers={"Accept": "application/ld+json"})
+    assert r.status_code == 200 and r.json()
+    assert client.get("/id/state/QQQ", headers={"Accept": "text/turtle"}).status_code == 404
+    assert "owl:Ontology" in client.get("/def/coop").text
+
+
+def test_download_of_the_current_release(client: TestClient) -> None:
+    listing = client.get("/download/").json()
+    nq = client.get(listing["files"][1])
+    assert nq.status_code == 200 and "https://w3id.org/treatykb/graph/" in nq.text
+    assert client.get("/download/1999.01.01/treatykb.nq").status_code == 404
