@@ -332,22 +332,25 @@ def docs(outdir: Path) -> None:
     "--mechanism",
     "mechanisms",
     multiple=True,
-    help="Compute the availability graph only for these mechanisms (default: all).",
+    help="Mechanisms of the availability graph (repeatable; default: the 12 key mechanisms).",
 )
+@click.option("--all-mechanisms", is_flag=True, help="Availability graph for all 34 mechanisms (first start ~3 min).")
 @friendly
-def serve(host: str, port: int, workers: int, timeout: float, cap: int, mechanisms: tuple[str, ...]) -> None:
+def serve(
+    host: str, port: int, workers: int, timeout: float, cap: int, mechanisms: tuple[str, ...], all_mechanisms: bool
+) -> None:
     """Serve the knowledge base over HTTP: pages, JSON API (/docs), SPARQL (/sparql)."""
     import uvicorn
 
     from api.app import create_app
+    from api.contexts import KEY_MECHANISMS
     from kb.knowledge import KnowledgeBase
     from kb.rdf.executor import QueryRunner
     from kb.rdf.persistent import open_persistent
 
     click.echo("loading the knowledge base ...", err=True)
-    store_path = open_persistent(
-        mechanisms=[m.upper() for m in mechanisms] or None, progress=lambda m: click.echo(m, err=True)
-    )
+    chosen = None if all_mechanisms else ([m.upper() for m in mechanisms] or list(KEY_MECHANISMS))
+    store_path = open_persistent(mechanisms=chosen, progress=lambda m: click.echo(m, err=True))
     runner = QueryRunner(store_path, workers=workers, timeout=timeout, cap=cap)
     app = create_app(KnowledgeBase.open(), runner)
     click.echo(f"TreatyKB on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)

@@ -347,11 +347,11 @@ def gaps_csv(ctx: dict[str, Any]) -> str:
     """The gap matrix of a gaps context as CSV: one row per ordered pair."""
     order = ctx["matrix"]["order"]
     legend = ctx["matrix"]["legend"]
-    lines = ["date,from,to,mechanism,status"]
+    lines = ["date,from,to,status"]  # the mechanism is the file's name: gaps/{MECHANISM}.csv
     for a, row in zip(order, ctx["matrix"]["rows"], strict=True):
         for b, letter in zip(order, row, strict=True):
             if letter != "-":
-                lines.append(f"{ctx['date']},{a},{b},{ctx['mechanism']['notation']},{legend[letter]}")
+                lines.append(f"{ctx['date']},{a},{b},{legend[letter]}")
     return "\n".join(lines) + "\n"
 
 
