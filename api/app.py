@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.linked import build_linked_router
+from api.linked import build_docs_router, build_linked_router
 from api.pages import build_page_router
 from api.render import render
 from api.sparql import build_router
@@ -198,6 +198,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = Non
 
     app.mount("/static", StaticFiles(directory=str(paths.SITE_DIR / "static")), name="static")
     app.include_router(build_linked_router(knowledge))
+    app.include_router(build_docs_router())
     app.include_router(build_page_router(knowledge))
 
     return app

@@ -85,8 +85,9 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
         )
     for f in sorted((paths.SITE_DIR / "static").glob("*")):
         build.write(f"static/{f.name}", f.read_bytes())
-    progress("dumps ...")
+    progress("dumps and ontology documentation ...")
     _dumps(build)
+    _ontology_docs(build)
     stale = build.remove_stale()
     progress(f"done: {build.written} written, {build.unchanged} unchanged, {len(stale)} stale removed")
     return build
@@ -213,6 +214,15 @@ def _ids(tables: dict[str, list[str]], kind: str, values: tuple[str, ...]) -> li
             table.append(v)
         out.append(table.index(v))
     return out
+
+
+def _ontology_docs(build: Build) -> None:
+    from kb.docs import build_ontology_docs
+
+    tmp = build.out / ".docs-tmp"
+    page = build_ontology_docs(tmp)
+    build.write("ontology/index.html", page.read_bytes())
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _dumps(build: Build) -> None:

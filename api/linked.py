@@ -128,3 +128,19 @@ def _missing(what: str) -> UnknownInput:
     exc = UnknownInput("download", what)
     exc.in_path = True  # type: ignore[attr-defined]
     return exc
+
+
+def build_docs_router() -> APIRouter:
+    """/ontology/: the generated ontology documentation (built on first request, then cached)."""
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/ontology/")
+    def ontology_docs() -> Response:
+        from kb.docs import build_ontology_docs
+
+        target = paths.CACHE_DIR / "ontology" / "index.html"
+        if not target.exists() or target.stat().st_mtime < (paths.ONTOLOGY_DIR / "coop.ttl").stat().st_mtime:
+            build_ontology_docs(target.parent)
+        return FileResponse(target, media_type="text/html")
+
+    return router

@@ -112,3 +112,8 @@ def test_download_of_the_current_release(client: TestClient) -> None:
     nq = client.get(listing["files"][1])
     assert nq.status_code == 200 and "https://w3id.org/treatykb/graph/" in nq.text
     assert client.get("/download/1999.01.01/treatykb.nq").status_code == 404
+
+
+def test_ontology_documentation_is_generated(client: TestClient) -> None:
+    r = client.get("/ontology/")
+    assert r.status_code == 200 and "Reservation" in r.text and "Treaty-basis declaration" in r.text

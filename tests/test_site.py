@@ -32,7 +32,7 @@ def test_every_page_has_its_twin_in_both_languages(site: Path) -> None:
 def test_pair_data_and_static_compare_page(site: Path) -> None:
     text = (site / "data" / "pairs" / "DEU.js").read_text(encoding="utf-8")
     assert text.startswith("TreatyKB.pair(")
-    data = json.loads(text[len("TreatyKB.pair("):-3])
+    data = json.loads(text[len("TreatyKB.pair(") : -3])
     ptd = data["to"]["AUT"]["PTD"]
     assert ptd[0] == "A" and data["provisions"][ptd[1][0]] == "cets-185/art/30"
     page = (site / "compare" / "index.html").read_text(encoding="utf-8")
