@@ -1,8 +1,17 @@
 """The static site: built from the live templates, link-checked, incremental, pair data present."""
 
 import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +31,7 @@ def test_links_resolve_and_json_parses(site: Path) -> None:
 
 
 def test_every_page_has_its_twin_in_both_languages(site: Path) -> None:
-    pages = sorted(site.rglob("*.html"))
+    pages = sorted(p for p in site.rglob("*.html") if "ontology" not in p.parts)  # pyLODE output has no twin
     assert len(pages) > 500
     for page in pages:
         assert page.with_suffix(".json").exists(), page
@@ -55,3 +64,115 @@ def test_rebuild_rewrites_nothing_and_removes_stale_files(site: Path) -> None:
     again = build_site(site, date(2025, 6, 1))
     assert again.written == 0
     assert not stale.exists()
+
+
+# --- in a real browser: Debian's Chromium driven by Playwright, axe-core for accessibility -------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PAGE_TYPES = [
+    "index.html",
+    "states.html",
+    "state/DEU.html",
+    "treaty/cets-185.html",
+    "treaty/cets-185/art/29.html",
+    "mechanism/PRES.html",
+    "gaps/PRES.html",
+    "compare/index.html#DEU/AUT",
+    "queries/parties_on_date.html",
+    "treaty/mtdsg-xviii-12/changes.html",
+    "fr/state/FRA.html",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs it")
+        pytest.skip("Chromium is not installed here")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "-b", "127.0.0.1", "-d", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(base, timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_pair_comparison_in_the_browser_over_http_and_file(browser: Any, served: str, site: Path) -> None:
+    page = browser.new_page()
+    for url in (served + "compare/index.html#DEU/AUT", (site / "compare" / "index.html").as_uri() + "#DEU/AUT"):
+        page.goto(url)
+        page.wait_for_selector("#pair-app table", timeout=5000)
+        text = page.inner_text("#pair-app")
+        assert "DEU → AUT" in text and "Budapest Convention" in text
+    page.select_option("#pair-a", "FRA")
+    page.select_option("#pair-b", "RUS")
+    page.click("#pair-form button")
+    page.wait_for_function("document.querySelector('#pair-app h2').textContent.includes('Russia')", timeout=5000)
+    page.close()
+
+
+def test_search_filters_the_index(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "index.html")
+    page.fill("#q", "Germany")
+    visible = page.eval_on_selector_all("#index li", "els => els.filter(e => !e.hidden).map(e => e.textContent)")
+    assert visible and all("Germany" in v for v in visible)
+    page.close()
+
+
+def test_sortable_table_with_the_keyboard(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "treaty/cets-224.html")
+    page.focus("table.sortable thead th button")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("table.sortable thead th", "aria-sort") == "ascending"
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_serious_accessibility_violation(browser: Any, served: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto(served + path)
+    if "compare" in path:
+        page.wait_for_selector("#pair-app table", timeout=5000)
+    result = Axe().run(page)
+    bad = [
+        (v["id"], v["impact"], len(v["nodes"]))
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    page.close()
+    assert bad == []
