@@ -283,25 +283,26 @@ def _brief(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> dict[str, An
     }
 
 
+# what would close a gap, by gap code ({treaty}: the treaty's name); also used by the static page
+CLOSING = {
+    "not_party": "both states being parties to the {treaty}",
+    "not_in_force": "the {treaty} entering into force for both states",
+    "reservation_excludes": "withdrawal of the excluding reservation ({reason})",
+    "territory_excluded": "extension of the {treaty} to {territory}",
+    "outside_scope": "an offence within the scope of the {treaty}",
+    "denounced": "re-accession to the {treaty}",
+    "objection_opposes_entry_into_force": "withdrawal of the objection that opposes entry into force",
+}
+
+
 def closing(kb: KnowledgeBase, gap: dict[str, Any], q: dict[str, Any], lang: str) -> str:
     """What would close one gap, in plain words."""
-    t = treaty_name(kb.records[gap["treaty"]].treaty, lang)
-    code = gap["code"]
-    if code == "not_party":
-        return f"both {q['from']} and {q['to']} being parties to the {t} (one of them is not)"
-    if code == "not_in_force":
-        return f"the {t} entering into force for both states"
-    if code == "reservation_excludes":
-        return f"withdrawal of the reservation ({gap['reason'].split(':')[0]})"
-    if code == "territory_excluded":
-        return f"extension of the {t} to {q.get('territory') or 'the territory'}"
-    if code == "outside_scope":
-        return f"an offence within the scope of the {t}"
-    if code == "denounced":
-        return f"re-accession to the {t}"
-    if code == "objection_opposes_entry_into_force":
-        return "withdrawal of the objection that opposes entry into force"
-    return "—"
+    template = CLOSING.get(gap["code"], "—")
+    return template.format(
+        treaty=treaty_name(kb.records[gap["treaty"]].treaty, lang),
+        reason=gap["reason"].split(":")[0],
+        territory=q.get("territory") or "the territory",
+    )
 
 
 def gaps_context(

@@ -151,6 +151,10 @@ def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, 
     ctx["states"] = [{"code": code, "name": c.actor_name(kb, code, lang)} for code in c._participants(kb)]
     ctx["mechanisms"] = list(c.KEY_MECHANISMS)
     ctx["treaties"] = {slug: c.treaty_name(r.treaty, lang) for slug, r in kb.records.items()}
+    ctx["closing"] = {
+        k: v.replace("the {treaty}", "the treaty").replace(" ({reason})", "").replace("{territory}", "the territory")
+        for k, v in c.CLOSING.items()
+    }
     return ctx
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kb import iri, paths
 from kb.importers.common import ImportProblem, as_date, date_literal, opt_date, read_yaml
@@ -94,6 +94,7 @@ def source_graph(sources: list[Source]) -> Graph:
         node = URIRef(iri.source(s.id))
         g.add((node, RDF.type, COOP.Source))
         g.add((node, SCHEMA.url, URIRef(s.url)))
+        g.add((node, PROV.wasDerivedFrom, URIRef(s.url)))  # the record describes a saved copy of this page
         if s.title:
             g.add((node, DCTERMS.title, Literal(s.title)))
         if s.publisher:

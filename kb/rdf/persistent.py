@@ -34,11 +34,11 @@ def fingerprint(files: list[tuple[str, Path]], extra: str) -> str:
 
 
 def data_release(files: list[tuple[str, Path]]) -> date:
-    """The release date of the data: the newest source status date (coop:statusDate) in it."""
+    """The release date of the data: the newest status date of a treaty fact in it."""
     newest = date(1900, 1, 1)
     store = ox.Store()
     for name, path in files:
-        if "/sources/" in name:
+        if "/treaties/" in name:
             store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(name))
     for q in store.quads_for_pattern(None, ox.NamedNode("https://w3id.org/treatykb/def/coop#statusDate"), None):
         assert isinstance(q.object, ox.Literal)

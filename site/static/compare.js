@@ -23,12 +23,7 @@
     for (var i = 1; i < parts.length - 1; i += 2) { out += "(" + parts[i + 1] + ")"; }
     return out;
   }
-  var CLOSE = {
-    not_party: "both states being parties to the treaty", not_in_force: "the treaty entering into force for both",
-    reservation_excludes: "withdrawal of the excluding reservation", territory_excluded: "extension to the territory",
-    outside_scope: "an offence within the treaty's scope", denounced: "re-accession to the treaty",
-    objection_opposes_entry_into_force: "withdrawal of the objection opposing entry into force"
-  };
+  var CLOSE = config.closing;
   function load(code, done) {
     if (data[code]) { done(); return; }
     var s = document.createElement("script");
