@@ -8,7 +8,8 @@ from __future__ import annotations
 import platform
 import statistics
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -22,7 +23,7 @@ from kb.rdf.load import load
 SKIP = {"pairs_lacking_mechanism", "availability_of_pair"}  # need the availability graph
 
 
-def timed(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+def timed(fn: Callable[[], object], runs: int) -> float:
     fn()  # warm
     samples = []
     for _ in range(runs):
@@ -41,7 +42,7 @@ def main() -> None:
     union = loaded.union()
     rdflib_load = time.perf_counter() - t
     mechanisms = set(kb.inputs().mechanisms)
-    print(f"# Query benchmark, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"# Query benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}")
     print(f"triples: {len(union)}; load: pyoxigraph {ox_load:.2f} s (with records), rdflib {rdflib_load:.2f} s")
     print()
@@ -54,8 +55,8 @@ def main() -> None:
         b = bind(q, {}, set(kb.actors), mechanisms)
         init = {k: (URIRef(v) if kind == "iri" else Literal(v, datatype=XSD.date)) for k, (kind, v) in b.items()}
         prepared = prepareQuery(q.text)
-        slow = timed(lambda: list(union.query(prepared, initBindings=init)), 3)
-        fast = timed(lambda: execute(kb.store, q.text, [], 100000, b), 10)
+        slow = timed(lambda p=prepared, i=init: list(union.query(p, initBindings=i)), 3)
+        fast = timed(lambda t=q.text, bb=b: execute(kb.store, t, [], 100000, bb), 10)
         ratios.append(slow / fast)
         print(f"| {name} | {slow:.1f} | {fast:.2f} | {slow / fast:.0f}x |")
     print()
