@@ -12,6 +12,7 @@ $(BIN)/treatykb: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	-cd site/vendor && npm install --no-audit --no-fund --silent  # map boundaries; pages work without
 	@touch $@
 
 setup: $(BIN)/treatykb ## create .venv and install TreatyKB with its development tools

@@ -52,7 +52,10 @@ class Build:
         self.write(f"{own}.html", render(template, ctx, static=True))
         self.write(f"{own}.json", json.dumps(ctx, ensure_ascii=False, sort_keys=True))
         if template == "gaps.html":
+            from api.worldmap import gap_map
+
             self.write(f"{own}.csv", c.gaps_csv(ctx))
+            self.write(f"{own}.svg", gap_map(ctx))
 
     def remove_stale(self) -> list[Path]:
         stale = [p for p in self.out.rglob("*") if p.is_file() and p not in self.keep]

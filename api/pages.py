@@ -178,6 +178,11 @@ def _routes(
 
     @router.get(prefix + "/gaps/{mechanism}")
     def gaps(request: Request, mechanism: str) -> Response:
+        if mechanism.endswith(".svg"):
+            from api.worldmap import gap_map
+
+            on = parse_date(request.query_params.get("date")) or date.today()
+            return Response(gap_map(c.gaps_context(knowledge(), mechanism[:-4], lang, on)), media_type="image/svg+xml")
         if mechanism.endswith(".csv"):
             on = parse_date(request.query_params.get("date")) or date.today()
             ctx = c.gaps_context(knowledge(), mechanism[:-4], lang, on)

@@ -33,6 +33,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["art"] = article_label
+    from api.worldmap import gap_map, treaty_map
+
+    env.globals["gap_map"] = gap_map
+    env.globals["treaty_map"] = treaty_map
     return env
 
 

@@ -117,3 +117,10 @@ def test_download_of_the_current_release(client: TestClient) -> None:
 def test_ontology_documentation_is_generated(client: TestClient) -> None:
     r = client.get("/ontology/")
     assert r.status_code == 200 and "Reservation" in r.text and "Treaty-basis declaration" in r.text
+
+
+def test_gap_map_svg_has_a_title_per_country(client: TestClient) -> None:
+    r = client.get("/gaps/PTD.svg", params={"date": "2025-01-01"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert 'role="img"' in r.text and "<title>DEU:" in r.text
+    assert "<svg" in client.get("/treaty/cets-185").text
