@@ -411,3 +411,31 @@ def query_context(
     ctx["results"] = result
     ctx["permalink"] = f"queries/{name}?" + "&".join(f"{p['name']}={p['value']}" for p in ctx["query"]["parameters"])
     return ctx
+
+
+def search_index(kb: KnowledgeBase, lang: str, on: date) -> list[dict[str, str]]:
+    """Everything a reader can search for: states, treaties, articles, mechanisms, statement texts.
+
+    URLs are page targets (as for `href`), resolved by the search page.
+    """
+    home = home_context(kb, lang, on)
+    out = [{"k": "state", "t": s["name"], "c": s["code"], "u": f"state/{s['code']}"} for s in home["states"]]
+    out += [{"k": "treaty", "t": t["name"], "c": t["title"], "u": f"treaty/{t['slug']}"} for t in home["treaties"]]
+    out += [
+        {"k": "mechanism", "t": m["label"], "c": m["notation"], "u": f"mechanism/{m['notation']}"}
+        for m in home["mechanisms"]
+    ]
+    for slug, record in sorted(kb.records.items()):
+        name = treaty_name(record.treaty, lang)
+        for s in record.statements:
+            text = " ".join(x for x in (s.summary, (s.text or "")[:300]) if x)
+            articles = ", ".join(f"art. {p.split('/art/', 1)[1]}" for p in s.provisions)
+            out.append(
+                {
+                    "k": "statement",
+                    "t": f"{actor_name(kb, s.actor, lang)} · {name} {articles}",
+                    "c": text,
+                    "u": f"state/{s.actor}#{slug}-{s.actor}-{s.seq}",
+                }
+            )
+    return out

@@ -78,6 +78,8 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
         return cell.status if cell else str(kb.availability(a, b, m, on)["status"])
 
     for lang in ("en", "fr"):
+        index = json.dumps(c.search_index(kb, lang, on), ensure_ascii=False, sort_keys=True)
+        build.write(("fr/" if lang == "fr" else "") + "search-index.js", f"window.TreatyKBIndex = {index};\n")
         progress(f"pages ({lang}) ...")
         for template, ctx in pages(kb, lang, on, status):
             build.page(template, ctx)
@@ -127,6 +129,7 @@ def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterato
         yield "gaps.html", c.gaps_context(kb, m, lang, on, status)
     yield "compare_static.html", compare_static_context(kb, lang, on)
     yield "queries.html", c.queries_context(kb, lang, on)
+    yield "search.html", c.base(kb, lang, on, "search", "Search")
     for name, q in library().items():
         yield "query.html", c.query_context(kb, name, lang, on, q.example_values(), _runner(kb))
 

@@ -101,9 +101,19 @@ def _routes(
             twin,
         )
 
+    @router.get(prefix + "/search-index.js")
+    def search_index_js(request: Request) -> Response:
+        on = parse_date(request.query_params.get("date")) or date.today()
+        body = "window.TreatyKBIndex = " + json.dumps(c.search_index(knowledge(), lang, on), ensure_ascii=False) + ";"
+        return Response(body, media_type="text/javascript")
+
     @router.get(prefix + "/{kind}")
     def listing(request: Request, kind: str) -> Response:
         kind, twin = split(kind)
+        if kind == "search":
+            return respond(
+                request, "search.html", lambda kb, lg, on: c.base(kb, lg, on, "search", "Search"), lang, twin
+            )
         if kind == "queries":
             return respond(request, "queries.html", lambda kb, lg, on: c.queries_context(kb, lg, on), lang, twin)
         if kind not in ("states", "treaties", "mechanisms"):

@@ -101,8 +101,11 @@ def gap_map(ctx: dict[str, Any]) -> str:
         if index == 0 and s["unknown"]:
             index = UNKNOWN
         values[s["code"]] = (index, f"{s['name']}: lacks it with {s['lacking']} partners, {s['unknown']} unknown")
-    legend = [(PALETTE[0], "0 partners lacking"), (PALETTE[5], f"up to {top} partners lacking"),
-              (PALETTE[UNKNOWN], "none lacking known, some unknown")]
+    legend = [
+        (PALETTE[0], "0 partners lacking"),
+        (PALETTE[5], f"up to {top} partners lacking"),
+        (PALETTE[UNKNOWN], "none lacking known, some unknown"),
+    ]
     return svg(values, f"{ctx['mechanism']['label']}: partners lacking it, by state", legend)
 
 

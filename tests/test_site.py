@@ -176,3 +176,16 @@ def test_no_serious_accessibility_violation(browser: Any, served: str, path: str
     ]
     page.close()
     assert bad == []
+
+
+def test_search_over_statement_texts_http_and_file(browser: Any, served: str, site: Path) -> None:
+    page = browser.new_page()
+    for url in (served + "search.html", (site / "search.html").as_uri()):
+        page.goto(url)
+        page.fill("#search-q", "coca leaf")
+        page.wait_for_selector("#search-results li", timeout=5000)
+        first = page.inner_text("#search-results li")
+        assert "Bolivia" in first
+        href = page.get_attribute("#search-results li a", "href")
+        assert href and href.startswith("state/BOL.html#mtdsg-vi-19-BOL-")
+    page.close()
