@@ -90,6 +90,10 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
         )
     for f in sorted((paths.SITE_DIR / "static").glob("*")):
         build.write(f"static/{f.name}", f.read_bytes())
+    oxigraph = paths.SITE_DIR / "vendor" / "node_modules" / "oxigraph"
+    for name in ("web.js", "web_bg.wasm", "LICENSE-MIT", "package.json"):
+        if (oxigraph / name).exists():
+            build.write(f"static/oxigraph/{name}", (oxigraph / name).read_bytes())
     progress("dumps and ontology documentation ...")
     _dumps(build)
     _ontology_docs(build)
@@ -130,6 +134,7 @@ def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterato
     yield "compare_static.html", compare_static_context(kb, lang, on)
     yield "queries.html", c.queries_context(kb, lang, on)
     yield "search.html", c.base(kb, lang, on, "search", "Search")
+    yield "sparql_static.html", sparql_static_context(kb, lang, on)
     for name, q in library().items():
         yield "query.html", c.query_context(kb, name, lang, on, q.example_values(), _runner(kb))
 
@@ -150,6 +155,28 @@ def _runner(kb: KnowledgeBase) -> Callable[[str, dict[str, tuple[str, str]]], di
         return doc
 
     return run
+
+
+def sparql_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
+    """The in-browser SPARQL page: the query library with its example values as SPARQL terms."""
+    from kb.library import bind
+
+    ctx = c.base(kb, lang, on, "sparql", "SPARQL")
+    mechanisms = set(kb.inputs().mechanisms)
+    ctx["library"] = []
+    for q in library().values():
+        b = bind(q, {}, set(kb.actors), mechanisms)
+        terms = [
+            {
+                "name": p.name,
+                "term": f"<{b[p.name][1]}>"
+                if b[p.name][0] == "iri"
+                else f'"{b[p.name][1]}"^^<http://www.w3.org/2001/XMLSchema#date>',
+            }
+            for p in q.params
+        ]
+        ctx["library"].append({"name": q.name, "title": q.title, "sparql": q.text, "parameters": terms})
+    return ctx
 
 
 def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
