@@ -202,5 +202,7 @@ def test_sparql_in_the_browser_over_http_and_a_clear_message_from_file(browser: 
     page.wait_for_selector("#sparql-results table", timeout=60000)
     assert "BHS" in page.inner_text("#sparql-results")
     page.goto((site / "sparql.html").as_uri())
-    page.wait_for_function("document.getElementById('sparql-status').textContent.includes('served over http')", timeout=5000)
+    page.wait_for_function(
+        "document.getElementById('sparql-status').textContent.includes('served over http')", timeout=5000
+    )
     page.close()
