@@ -206,3 +206,15 @@ def test_sparql_in_the_browser_over_http_and_a_clear_message_from_file(browser: 
         "document.getElementById('sparql-status').textContent.includes('served over http')", timeout=5000
     )
     page.close()
+
+
+def test_gap_matrix_opens_in_the_browser(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "gaps/PTD.html")
+    page.click("details[data-matrix] summary")
+    page.wait_for_selector("#matrix table tbody tr", timeout=5000)
+    rows = page.eval_on_selector_all("#matrix table tbody tr", "els => els.length")
+    assert rows > 100
+    href = page.get_attribute("#matrix table tbody tr td.m-available a", "href")
+    assert href and "compare/index.html#" in href
+    page.close()

@@ -44,3 +44,41 @@
     });
   });
 })();
+// the gap matrix: built from the compact data in the page when its section is opened
+(function () {
+  "use strict";
+  var holder = document.querySelector("details[data-matrix]");
+  var data = document.getElementById("matrix-data");
+  if (!holder || !data) { return; }
+  var cfg = JSON.parse(data.textContent);
+  var link = holder.getAttribute("data-compare"), ext = holder.getAttribute("data-ext");
+  var symbol = {A: "●", C: "◐", U: "?", N: "○"};
+  holder.addEventListener("toggle", function () {
+    var box = document.getElementById("matrix");
+    if (!holder.open || box.firstChild) { return; }
+    var table = document.createElement("table");
+    table.className = "matrix";
+    table.createCaption().textContent = holder.querySelector("summary").textContent;
+    var head = table.createTHead().insertRow();
+    head.appendChild(document.createElement("td"));
+    cfg.order.forEach(function (b) { var th = document.createElement("th"); th.scope = "col"; th.textContent = b; head.appendChild(th); });
+    var body = table.createTBody();
+    cfg.order.forEach(function (a, i) {
+      var tr = body.insertRow();
+      var th = document.createElement("th"); th.scope = "row"; th.textContent = a; tr.appendChild(th);
+      cfg.rows[i].split("").forEach(function (c, j) {
+        var td = tr.insertCell();
+        if (c === "-") { return; }
+        var status = cfg.legend[c];
+        td.className = "m-" + status;
+        var anchor = document.createElement("a");
+        var pair = a + "/" + cfg.order[j];
+        anchor.href = ext ? link.replace(/index\.html$/, "") + "index.html#" + pair : link + pair;
+        anchor.textContent = symbol[c];
+        anchor.title = a + " → " + cfg.order[j] + ": " + cfg.labels[status];
+        td.appendChild(anchor);
+      });
+    });
+    box.appendChild(table);
+  });
+})();
