@@ -1,7 +1,9 @@
 """The availability matrix: every ordered pair of states, every mechanism, one date.
 
-Written as RDF in its own named graph (compact: one result node per pair and mechanism) for
-SPARQL, and as a CSV dyad panel with a codebook for researchers.
+Written as RDF in its own named graph, compact as design/performance.md recommends: one result
+node per ordered pair, with one triple per mechanism naming its status (coop:availableMechanism,
+coop:conditionalMechanism, coop:unknownMechanism, coop:unavailableMechanism). Bases, conditions
+and gaps per cell are in the CSV dyad panel.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from kb.law.availability import ENGINE_VERSION, Question, decide
 
 GRAPH = iri.graph("computed/availability")
 COOP = iri.COOP_NS
-STATUS_TERM = {
-    "available": "Available",
-    "available_with_conditions": "AvailableWithConditions",
-    "unknown": "Unknown",
-    "not_available": "NotAvailable",
+STATUS_PREDICATE = {
+    "available": "availableMechanism",
+    "available_with_conditions": "conditionalMechanism",
+    "unknown": "unknownMechanism",
+    "not_available": "unavailableMechanism",
 }
 CSV_COLUMNS = [
     "date",
@@ -39,6 +41,7 @@ CSV_COLUMNS = [
     "data_as_of",
     "engine_version",
 ]
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -61,24 +64,17 @@ def matrix_states(kb: KnowledgeBase) -> list[str]:
     return sorted(c for c, a in kb.actors.items() if a.kind == "state" and c in participants)
 
 
-def compute(
-    kb: KnowledgeBase,
-    on: date,
-    mechanisms: list[str] | None = None,
-    states: list[str] | None = None,
-    progress: Callable[[int, int], None] = lambda done, total: None,
+def _cells(
+    kb: KnowledgeBase, on: date, mechanisms: list[str], actors: list[str], progress: Progress, total: int
 ) -> Iterator[Cell]:
     inputs = kb.inputs()
-    mechs = mechanisms or sorted(inputs.mechanisms)
-    actors = states or matrix_states(kb)
-    total = len(mechs) * len(actors) * (len(actors) - 1)
     done = 0
-    for m in mechs:
+    for m in mechanisms:
         for a in actors:
             for b in actors:
                 if a == b:
                     continue
-                r = decide(inputs, Question(a, b, m, on))
+                r = decide(inputs, Question(a, b, m, on), explain_answer=False)
                 done += 1
                 if done % 5000 == 0 or done == total:
                     progress(done, total)
@@ -96,29 +92,34 @@ def compute(
                 )
 
 
-def quads(cell: Cell, actor_iri: Callable[[str], str]) -> Iterator[ox.Quad]:
+def compute(
+    kb: KnowledgeBase,
+    on: date,
+    mechanisms: list[str] | None = None,
+    states: list[str] | None = None,
+    progress: Progress = lambda done, total: None,
+) -> Iterator[Cell]:
+    """Every ordered pair for every mechanism (the engine memoises what mechanisms share)."""
+    mechs = mechanisms or sorted(kb.inputs().mechanisms)
+    actors = states or matrix_states(kb)
+    yield from _cells(kb, on, mechs, actors, progress, len(mechs) * len(actors) * (len(actors) - 1))
+
+
+def pair_quads(
+    on: date, requesting: str, requested: str, statuses: dict[str, str], actor_iri: Callable[[str], str]
+) -> Iterator[ox.Quad]:
     g = ox.NamedNode(GRAPH)
-    node = ox.NamedNode(
-        f"{iri.BASE}/id/result/{cell.on.isoformat()}/{cell.requesting}/{cell.requested}/{cell.mechanism}"
-    )
-
-    def add(p: str, o: ox.NamedNode | ox.Literal) -> ox.Quad:
-        return ox.Quad(node, ox.NamedNode(COOP + p), o, g)
-
-    # compact (design/performance.md): the class follows from coop:requestingActor's domain, the
-    # date and engine version sit on the run node, conditions are in the CSV panel
-    yield add("requestingActor", ox.NamedNode(actor_iri(cell.requesting)))
-    yield add("requestedActor", ox.NamedNode(actor_iri(cell.requested)))
-    yield add("mechanism", ox.NamedNode(iri.mechanism(cell.mechanism)))
-    yield add("availabilityStatus", ox.NamedNode(COOP + STATUS_TERM[cell.status]))
-    for t in cell.basis_treaties:
-        yield add("basisTreaty", ox.NamedNode(iri.treaty(t)))
+    node = ox.NamedNode(f"{iri.BASE}/id/result/{on.isoformat()}/{requesting}/{requested}")
+    yield ox.Quad(node, ox.NamedNode(COOP + "requestingActor"), ox.NamedNode(actor_iri(requesting)), g)
+    yield ox.Quad(node, ox.NamedNode(COOP + "requestedActor"), ox.NamedNode(actor_iri(requested)), g)
     yield ox.Quad(
         node,
         ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy"),
-        ox.NamedNode(f"{iri.BASE}/id/result/{cell.on.isoformat()}"),
+        ox.NamedNode(f"{iri.BASE}/id/result/{on.isoformat()}"),
         g,
     )
+    for m, status in sorted(statuses.items()):
+        yield ox.Quad(node, ox.NamedNode(COOP + STATUS_PREDICATE[status]), ox.NamedNode(iri.mechanism(m)), g)
 
 
 def provenance_quads(on: date, mechanisms: list[str]) -> Iterator[ox.Quad]:
@@ -147,42 +148,41 @@ def write(
     outdir: Path,
     mechanisms: list[str] | None = None,
     states: list[str] | None = None,
-    progress: Callable[[int, int], None] = lambda d, t: None,
+    progress: Progress = lambda d, t: None,
 ) -> list[Path]:
     """Compute and write `availability-{date}.nq`, `.csv` and the codebook into `outdir`."""
     outdir.mkdir(parents=True, exist_ok=True)
     mechs = mechanisms or sorted(kb.inputs().mechanisms)
     nq = outdir / f"availability-{on.isoformat()}.nq"
     table = outdir / f"availability-{on.isoformat()}.csv"
-
-    def actor_iri(code: str) -> str:
-        return kb.actors[code].iri
-
+    pairs: dict[tuple[str, str], dict[str, str]] = {}
     with table.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_COLUMNS)
+        for cell in compute(kb, on, mechs, states, progress):
+            writer.writerow(
+                [
+                    cell.on.isoformat(),
+                    cell.requesting,
+                    cell.requested,
+                    cell.mechanism,
+                    cell.status,
+                    ";".join(cell.basis_treaties),
+                    ";".join(cell.basis_provisions),
+                    ";".join(cell.conditions),
+                    ";".join(cell.gap_codes),
+                    cell.data_as_of or "",
+                    ENGINE_VERSION,
+                ]
+            )
+            pairs.setdefault((cell.requesting, cell.requested), {})[cell.mechanism] = cell.status
 
-        def all_quads() -> Iterator[ox.Quad]:
-            yield from provenance_quads(on, mechs)
-            for cell in compute(kb, on, mechs, states, progress):
-                writer.writerow(
-                    [
-                        cell.on.isoformat(),
-                        cell.requesting,
-                        cell.requested,
-                        cell.mechanism,
-                        cell.status,
-                        ";".join(cell.basis_treaties),
-                        ";".join(cell.basis_provisions),
-                        ";".join(cell.conditions),
-                        ";".join(cell.gap_codes),
-                        cell.data_as_of or "",
-                        ENGINE_VERSION,
-                    ]
-                )
-                yield from quads(cell, actor_iri)
+    def all_quads() -> Iterator[ox.Quad]:
+        yield from provenance_quads(on, mechs)
+        for (a, b), statuses in sorted(pairs.items()):
+            yield from pair_quads(on, a, b, statuses, lambda code: kb.actors[code].iri)
 
-        ox.serialize(all_quads(), output=str(nq), format=ox.RdfFormat.N_QUADS)
+    ox.serialize(all_quads(), output=str(nq), format=ox.RdfFormat.N_QUADS)
     codebook = outdir / "codebook.md"
     codebook.write_text(
         (paths.ROOT / "docs" / "availability-codebook.md").read_text(encoding="utf-8"), encoding="utf-8"

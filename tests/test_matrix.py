@@ -21,8 +21,8 @@ def test_matrix_rdf_and_csv(real_kb: KnowledgeBase, tmp_path: Path) -> None:
     store = ox.Store()
     store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     query = """PREFIX coop: <https://w3id.org/treatykb/def/coop#>
-        SELECT ?a ?b WHERE { GRAPH ?g { ?r coop:mechanism <https://w3id.org/treatykb/id/mechanism/PRES> ;
-          coop:availabilityStatus coop:NotAvailable ; coop:requestingActor ?a ; coop:requestedActor ?b } }"""
+        SELECT ?a ?b WHERE { GRAPH ?g { ?r coop:unavailableMechanism <https://w3id.org/treatykb/id/mechanism/PRES> ;
+          coop:requestingActor ?a ; coop:requestedActor ?b } }"""
     lacking = {(str(s["a"].value)[-3:], str(s["b"].value)[-3:]) for s in store.query(query)}  # type: ignore[union-attr]
     expected = {(r["from"], r["to"]) for r in rows if r["mechanism"] == "PRES" and r["status"] == "not_available"}
     assert lacking == expected

@@ -85,7 +85,7 @@ def test_time_limit_really_stops_the_query(client: TestClient) -> None:
 def test_availability_graph_is_queryable(client: TestClient) -> None:
     q = (
         "PREFIX coop: <https://w3id.org/treatykb/def/coop#> ASK { GRAPH <https://w3id.org/treatykb/graph/"
-        "computed/availability> { ?r coop:mechanism <https://w3id.org/treatykb/id/mechanism/PTD> } }"
+        "computed/availability> { ?r ?status <https://w3id.org/treatykb/id/mechanism/PTD> } }"
     )
     assert client.get("/sparql", params={"query": q}).json()["boolean"] is True
 

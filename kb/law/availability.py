@@ -123,7 +123,7 @@ def related(statement_path: str, link_path: str) -> bool:
     return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
-def decide(inputs: Inputs, q: Question) -> dict[str, Any]:
+def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str, Any]:
     ev = Evaluation()
     ev.step(
         "question",
@@ -138,10 +138,31 @@ def decide(inputs: Inputs, q: Question) -> dict[str, Any]:
     ev.step("candidates", None, "treaties providing the mechanism: " + (", ".join(sorted(candidates)) or "none"))
     for slug in sorted(candidates):
         evaluate_treaty(inputs, q, inputs.records[slug], candidates[slug], ev)
-    return answer(inputs, q, ev)
+    return answer(inputs, q, ev, explain_answer)
+
+
+@dataclass(frozen=True)
+class PairRelation:
+    """Treaty-level outcome for a pair on a date, the same for every mechanism (memoised)."""
+
+    proceed: bool  # the treaty binds (or may bind) both: go on to its provisions
+    unknown_party: bool
+    part: Evaluation
 
 
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
+    key = ("pair", record.treaty.slug, q.requesting, q.requested, q.on, q.territory)
+    relation: PairRelation = inputs.remember(key, lambda: pair_relation(inputs, q, record))
+    ev.trace += relation.part.trace
+    ev.gaps += relation.part.gaps
+    ev.status_dates += relation.part.status_dates
+    if relation.proceed:
+        for link in sorted(links, key=lambda link: link.provision):
+            evaluate_link(inputs, q, record, link, relation.unknown_party, ev)
+
+
+def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRelation:
+    ev = Evaluation()
     t = record.treaty
     slug = t.slug
     by_actor: dict[str, list[Any]] = inputs.remember(("events", slug), lambda: _index(record.events))
@@ -154,7 +175,7 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
         when = f"entered into force on {t.general_eif.isoformat()}" if t.general_eif else "is not in force"
         ev.gaps.append({"treaty": slug, "code": "not_in_force", "reason": f"{short(t)} {when}"})
         ev.step("treaty_in_force", slug, f"not in force on {q.on.isoformat()}: {when}")
-        return
+        return PairRelation(False, False, ev)
     for actor in (q.requesting, q.requested):
         if actor in inputs.reios:
             ev.gaps.append(
@@ -167,7 +188,7 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
                 }
             )
             ev.step("participation", slug, f"{actor} is a REIO")
-            return
+            return PairRelation(False, False, ev)
     complete = inputs.remember(("complete", slug, q.on), lambda: list_complete(t, record.events, record.counts, q.on))
     sa = _standing(inputs, record, q.requesting, q.on, complete)
     sb = _standing(inputs, record, q.requested, q.on, complete)
@@ -181,14 +202,13 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
             continue
         code, reason = _participation_gap(st, short(t))
         ev.gaps.append({"treaty": slug, "code": code, "reason": reason})
-        return
+        return PairRelation(False, False, ev)
     mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
     if _objection_opposes(mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
-        return
+        return PairRelation(False, False, ev)
     if q.territory and not _territory_ok(record, q, ev):
-        return
-    for link in sorted(links, key=lambda link: link.provision):
-        evaluate_link(inputs, q, record, link, unknown_party, ev)
+        return PairRelation(False, False, ev)
+    return PairRelation(True, unknown_party, ev)
 
 
 def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date, complete: bool) -> Standing:
@@ -456,7 +476,7 @@ def merge_gaps(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def answer(inputs: Inputs, q: Question, ev: Evaluation) -> dict[str, Any]:
+def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = True) -> dict[str, Any]:
     ev.gaps = merge_gaps(ev.gaps)
     best = max((b["status"] for b in ev.bases), key=lambda s: RANK[s], default=NOT_AVAILABLE)
     ev.bases.sort(key=lambda b: (-RANK[b["status"]], b["link_type"] != "specific", b["treaty"], b["provision"]))
@@ -473,7 +493,7 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation) -> dict[str, Any]:
         },
         "bases": ev.bases,
         "gaps": ev.gaps,
-        "explanation": explain(inputs, q, best, ev),
+        "explanation": explain(inputs, q, best, ev) if explain_answer else "",
         "trace": ev.trace,
         "data_as_of": min(ev.status_dates).isoformat() if ev.status_dates else None,
         "engine_version": ENGINE_VERSION,
