@@ -20,9 +20,20 @@ from kb.model import Participation, Treaty
 StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
 
 
+_STATUS_CACHE: dict[tuple[int, str, str, str, date], str] = {}
+_STATUS_CACHE_MAX = 500_000  # statuses only (small strings); cleared when full
+
+
 def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
+    """Statuses for the live pages, remembered per knowledge base and date (pages reuse them)."""
+
     def status(a: str, b: str, m: str) -> str:
-        return str(kb.availability(a, b, m, on)["status"])
+        key = (id(kb), a, b, m, on)
+        if key not in _STATUS_CACHE:
+            if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
+                _STATUS_CACHE.clear()
+            _STATUS_CACHE[key] = str(kb.availability(a, b, m, on)["status"])
+        return _STATUS_CACHE[key]
 
     return status
 

@@ -38,7 +38,7 @@ class KnowledgeBase:
     def actor(self, code: str) -> ActorInfo:
         key = code.strip().upper()
         if key not in self.actors:
-            raise UnknownInput("state", code, "use an ISO 3166-1 alpha-3 code such as AUT, or EU")
+            raise UnknownInput("state", code, suggest(code, self.actors))
         return self.actors[key]
 
     def participation(self, state: str, treaty: str, on: date | None = None) -> dict[str, Any]:
@@ -78,6 +78,18 @@ class KnowledgeBase:
                 raise UnknownInput("territory", territory, f"{code} is not a territory of {b}")
             territory = code
         return decide(inputs, Question(a, b, m, on or date.today(), offence, territory))
+
+
+def suggest(value: str, actors: dict[str, ActorInfo]) -> str:
+    """A helpful hint for an unknown state: close codes or names, else the expected form."""
+    from difflib import get_close_matches
+
+    names = {a.name_en.lower(): c for c, a in actors.items()} | {a.name_fr.lower(): c for c, a in actors.items()}
+    found = get_close_matches(value.strip().upper(), list(actors), n=3, cutoff=0.6)
+    found += [names[n] for n in get_close_matches(value.strip().lower(), list(names), n=3, cutoff=0.6)]
+    if found:
+        return "did you mean " + ", ".join(f"{c} ({actors[c].name_en})" for c in dict.fromkeys(found)) + "?"
+    return "use an ISO 3166-1 alpha-3 code such as AUT, or EU"
 
 
 def parse_date(value: str | None) -> date | None:

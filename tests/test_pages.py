@@ -124,3 +124,8 @@ def test_gap_map_svg_has_a_title_per_country(client: TestClient) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
     assert 'role="img"' in r.text and "<title>DEU:" in r.text
     assert "<svg" in client.get("/treaty/cets-185").text
+
+
+def test_unknown_state_page_suggests_close_matches(client: TestClient) -> None:
+    r = client.get("/state/germany", headers={"Accept": "text/html"})
+    assert r.status_code == 404 and "DEU (Germany)" in r.text
