@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,6 +98,7 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
     progress("dumps and ontology documentation ...")
     _dumps(build)
     _ontology_docs(build)
+    _pagefind(build, progress)
     stale = build.remove_stale()
     progress(f"done: {build.written} written, {build.unchanged} unchanged, {len(stale)} stale removed")
     return build
@@ -251,6 +253,23 @@ def _ids(tables: dict[str, list[str]], kind: str, values: tuple[str, ...]) -> li
             table.append(v)
         out.append(table.index(v))
     return out
+
+
+def _pagefind(build: Build, progress: Progress) -> None:
+    """Full-text index of the pages (Pagefind, from site/vendor); the script index covers file://."""
+    tool = paths.SITE_DIR / "vendor" / "node_modules" / ".bin" / "pagefind"
+    if not tool.exists():
+        progress("pagefind is not installed (make setup): full-text search index skipped")
+        return
+    out = build.out / "pagefind"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(
+        [str(tool), "--site", str(build.out), "--output-subdir", "pagefind", "--quiet"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    build.keep.update(p for p in out.rglob("*") if p.is_file())
+    progress("full-text index written (pagefind)")
 
 
 def _ontology_docs(build: Build) -> None:

@@ -34,3 +34,33 @@
   if (q) { input.value = q; }
   run();
 })();
+// Full-text search with Pagefind when the site is served over http and the index exists; the
+// script index above stays as the fallback (file://, or a live server without the index).
+(function () {
+  "use strict";
+  var box = document.getElementById("pagefind-search");
+  if (!box || location.protocol === "file:") { return; }
+  var bundle = new URL(box.getAttribute("data-bundle"), location.href).href;
+  var css = document.createElement("link");
+  css.rel = "stylesheet"; css.href = bundle + "pagefind-ui.css";
+  var script = document.createElement("script");
+  script.src = bundle + "pagefind-ui.js";
+  script.onload = function () {
+    box.hidden = false;
+    // eslint-disable-next-line no-undef
+    new PagefindUI({element: "#pagefind-search", bundlePath: bundle, showImages: false});
+    // one search box: the full-text one replaces the script-index fallback, and gets its label
+    var label = document.querySelector("label[for=search-q]").textContent;
+    ["search-q", "search-status", "search-results"].forEach(function (id) {
+      var el = document.getElementById(id);
+      (el.closest("form") || el).hidden = true;
+    });
+    var labelled = setInterval(function () {
+      var input = box.querySelector("input");
+      if (input) { input.setAttribute("aria-label", label); clearInterval(labelled); }
+    }, 50);
+  };
+  script.onerror = function () { /* no index here: the script index is used */ };
+  document.head.appendChild(css);
+  document.head.appendChild(script);
+})();
