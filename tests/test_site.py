@@ -209,9 +209,11 @@ def test_sparql_in_the_browser_over_http_and_a_clear_message_from_file(browser: 
     page.close()
 
 
-def test_gap_matrix_opens_in_the_browser(browser: Any, served: str) -> None:
+def test_gap_map_and_matrix_in_the_browser(browser: Any, served: str) -> None:
     page = browser.new_page()
     page.goto(served + "gaps/PTD.html")
+    assert page.eval_on_selector_all("#map svg path", "els => els.length") > 150
+    assert page.eval_on_selector("#map svg", "el => el.getBoundingClientRect().width") > 300
     page.click("details[data-matrix] summary")
     page.wait_for_selector("#matrix table tbody tr", timeout=5000)
     rows = page.eval_on_selector_all("#matrix table tbody tr", "els => els.length")
