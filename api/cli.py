@@ -140,7 +140,10 @@ def _participation_text(a: dict[str, Any]) -> str:
     for key in ("signature", "consent", "entry_into_force", "denunciation"):
         v = a.get(key)
         if v:
-            extra = f" ({v['kind']})" if "kind" in v else " (derived by the treaty's rule)" if v.get("derived") else ""
+            if "kind" in v:
+                extra = f" ({v['kind'] or 'kind of instrument not stated by the source'})"
+            else:
+                extra = " (derived by the treaty's rule)" if v.get("derived") else ""
             lines.append(f"  {key.replace('_', ' ')}: {v['date']}{extra}  [{v['source']}, status {v['status_as_of']}]")
     for s in a["statements"]:
         lines.append(f"  {s['id']} {s['kind']} {', '.join(s['provisions'])}: {s.get('summary') or ''}")

@@ -85,10 +85,12 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
         c = out["consent"]
         out["consent"] = {
             "date": c["date"],
-            "kind": c["kind"],
+            "kind": None if c["kind"] == "consent" else c["kind"],
             "source": c["source"],
             "status_as_of": c["status_as_of"],
         }
+        if c["kind"] == "consent":
+            out["consent"]["kind_note"] = "the source gives the date of consent but not the kind of instrument"
     if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
         out["sources"] = participant_list_sources(record)
     if st.notes:
@@ -122,7 +124,7 @@ def treaty_answer(record: TreatyRecord, on: date | None) -> dict[str, Any]:
                 "status": st.status.value,
                 "signature": st.signature.date.isoformat() if st.signature else None,
                 "consent": st.consent.date.isoformat() if st.consent else None,
-                "consent_kind": st.consent.kind if st.consent else None,
+                "consent_kind": st.consent.kind if st.consent and st.consent.kind != "consent" else None,
                 "entry_into_force": st.entry_into_force.date.isoformat() if st.entry_into_force else None,
                 "entry_into_force_derived": st.entry_into_force.derived if st.entry_into_force else None,
                 "denunciation": st.denunciation.date.isoformat() if st.denunciation else None,

@@ -28,6 +28,7 @@ CONSENT_KINDS = (
     "succession",
     "formal_confirmation",
     "definitive_signature",
+    "consent",  # consent whose instrument the source does not name (e.g. a chart column for all kinds)
 )
 
 STATEMENT_KINDS = (

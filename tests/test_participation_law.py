@@ -78,3 +78,14 @@ def test_list_completeness_against_a_depositary_count() -> None:
     assert not list_complete(T, EVENTS, [], date(2007, 1, 1))
     # regression: a count without a party number says nothing about completeness
     assert not list_complete(T, EVENTS, [DepositaryCount("test-1", date(2006, 1, 1), 2, None, P)], date(2007, 1, 1))
+
+
+def test_a_source_naming_the_instrument_completes_a_newer_date_only_record() -> None:
+    events = [
+        Event("EEE", "test-1", "consent", date(2003, 1, 1), NEWER),
+        Event("EEE", "test-1", "ratification", date(2003, 1, 1), P),
+    ]
+    st = standing(T, events, "EEE", date(2004, 1, 1))
+    assert st.consent is not None and st.consent.kind == "ratification"
+    alone = standing(T, events[:1], "EEE", date(2004, 1, 1))
+    assert alone.consent is not None and alone.consent.kind == "consent" and alone.status is Participation.PARTY

@@ -56,3 +56,13 @@ def test_cli_json_and_errors() -> None:
     assert bad_date.exit_code == 2 and "unknown date" in bad_date.output
     refused = runner.invoke(cli, ["query", "DROP ALL"])
     assert refused.exit_code == 2 and "DROP is not allowed" in refused.output
+
+
+def test_a_consent_whose_kind_the_source_does_not_state_is_not_guessed(real_kb: KnowledgeBase) -> None:
+    """Regression: chart columns that cover every kind of consent were read as 'ratification'."""
+    a = real_kb.participation("ALB", "cets-185", parse_date("2020-01-01"))
+    assert a["consent"]["date"] == "2002-06-20" and a["consent"]["kind"] is None
+    assert "not the kind" in a["consent"]["kind_note"]
+    summary = real_kb.treaty("cets-185", parse_date("2020-01-01"))
+    alb = [p for p in summary["participants"] if p["state"] == "ALB"][0]
+    assert alb["consent"] == "2002-06-20" and alb["consent_kind"] is None

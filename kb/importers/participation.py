@@ -50,6 +50,7 @@ EVENT_CLASS = {
     "succession": COOP.Succession,
     "formal_confirmation": COOP.FormalConfirmation,
     "definitive_signature": COOP.DefinitiveSignature,
+    "consent": COOP.ConsentToBeBound,
     "entry_into_force": COOP.EntryIntoForce,
     "denunciation": COOP.Denunciation,
     "territorial_extension": COOP.TerritorialExtension,

@@ -52,6 +52,10 @@ def events_by_kind(events: Iterable[Event], actor: str) -> dict[str, Event]:
         if found:
             out[kind] = found
     consent = newest(e for e in mine if e.kind in CONSENT_KINDS)
+    if consent is not None and consent.kind == "consent":
+        # the newest source gives the date only: another source may name the instrument of that date
+        named = newest(e for e in mine if e.kind in CONSENT_KINDS and e.kind != "consent" and e.date == consent.date)
+        consent = named or consent
     if consent:
         out["consent"] = consent
     return out

@@ -18,6 +18,7 @@ _CLASS_KIND = {
     "Approval": "approval",
     "Accession": "accession",
     "Succession": "succession",
+    "ConsentToBeBound": "consent",
     "FormalConfirmation": "formal_confirmation",
     "DefinitiveSignature": "definitive_signature",
     "EntryIntoForce": "entry_into_force",
