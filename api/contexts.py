@@ -15,6 +15,7 @@ from kb.coverage import coverage
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase
 from kb.law.participation import standing
+from kb.matrix import matrix_states
 from kb.model import Participation, Treaty
 
 StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
@@ -78,7 +79,7 @@ def home_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
         }
         for s, r in sorted(kb.records.items())
     ]
-    ctx["states"] = [{"code": c, "name": actor_name(kb, c, lang)} for c in _participants(kb)]
+    ctx["states"] = [{"code": c, "name": actor_name(kb, c, lang)} for c in participants(kb)]
     mechs = kb.inputs().mechanisms
     ctx["mechanisms"] = [
         {"notation": m.notation, "label": m.label_fr if lang == "fr" else m.label_en, "broader": m.broader}
@@ -93,7 +94,8 @@ def home_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
     return ctx
 
 
-def _participants(kb: KnowledgeBase) -> list[str]:
+def participants(kb: KnowledgeBase) -> list[str]:
+    """States and REIOs with at least one treaty event (the pages' index)."""
     codes = {e.actor for r in kb.records.values() for e in r.events}
     return sorted(c for c in codes if c in kb.actors and kb.actors[c].kind in ("state", "reio"))
 
@@ -139,7 +141,7 @@ def _event(e: Any) -> dict[str, Any]:
 
 def cooperation_picture(kb: KnowledgeBase, code: str, status_of: StatusFn) -> list[dict[str, Any]]:
     """Per key mechanism: partners with which it is not available, unknown, available (as requester)."""
-    partners = [c for c in _participants(kb) if c != code and kb.actors[c].kind == "state"]
+    partners = [c for c in matrix_states(kb) if c != code]
     out: list[dict[str, Any]] = []
     for m in KEY_MECHANISMS:
         counts: Counter[str] = Counter()
@@ -325,7 +327,7 @@ def gaps_context(
         raise UnknownInput("mechanism", mechanism, "see /mechanisms")
     label = mechs[m].label_fr if lang == "fr" else mechs[m].label_en
     ctx = base(kb, lang, on, f"gaps/{m}", f"{label} ({m})")
-    states = [c for c in _participants(kb) if kb.actors[c].kind == "state"]
+    states = matrix_states(kb)
     status_of = status or live_status(kb, on)
     matrix: dict[str, dict[str, str]] = {a: {} for a in states}
     for a in states:

@@ -22,7 +22,6 @@ from kb import paths
 from kb.knowledge import KnowledgeBase
 from kb.library import library
 from kb.matrix import Cell, compute
-from kb.rdf.executor import execute
 
 Progress = Callable[[str], None]
 STATUS_LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
@@ -117,12 +116,12 @@ def _ticker(progress: Progress) -> Callable[[int, int], None]:
 
 
 def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterator[tuple[str, dict[str, Any]]]:
-    from api.pages import list_context
+    from api.pages import list_context, local_runner
 
     yield "home.html", c.home_context(kb, lang, on)
     for kind in ("states", "treaties", "mechanisms"):
         yield "list.html", list_context(kb, kind, lang, on)
-    for code in c._participants(kb):
+    for code in c.participants(kb):
         yield "state.html", c.state_context(kb, code, lang, on, status)
     for slug in sorted(kb.records):
         yield "treaty.html", c.treaty_context(kb, slug, lang, on)
@@ -138,7 +137,7 @@ def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterato
     yield "search.html", c.base(kb, lang, on, "search", "Search")
     yield "sparql_static.html", sparql_static_context(kb, lang, on)
     for name, q in library().items():
-        yield "query.html", c.query_context(kb, name, lang, on, q.example_values(), _runner(kb))
+        yield "query.html", c.query_context(kb, name, lang, on, q.example_values(), local_runner(kb))
 
 
 def _article_paths(kb: KnowledgeBase, slug: str) -> list[str]:
@@ -147,16 +146,6 @@ def _article_paths(kb: KnowledgeBase, slug: str) -> list[str]:
     found = {link.provision for link in kb.inputs().links if link.treaty == slug}
     found |= {"/".join(p.split("/")[:3]) for s in record.statements for p in s.provisions}
     return sorted(p.split("/art/", 1)[1] for p in found if "/art/" in p)
-
-
-def _runner(kb: KnowledgeBase) -> Callable[[str, dict[str, tuple[str, str]]], dict[str, Any]]:
-    def run(text: str, bindings: dict[str, tuple[str, str]]) -> dict[str, Any]:
-        doc: dict[str, Any] = json.loads(
-            execute(kb.store, text, ["application/sparql-results+json"], 2000, bindings).body
-        )
-        return doc
-
-    return run
 
 
 def sparql_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
@@ -183,7 +172,7 @@ def sparql_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, A
 
 def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:
     ctx = c.base(kb, lang, on, "compare/index", "Compare two states")
-    ctx["states"] = [{"code": code, "name": c.actor_name(kb, code, lang)} for code in c._participants(kb)]
+    ctx["states"] = [{"code": code, "name": c.actor_name(kb, code, lang)} for code in c.participants(kb)]
     ctx["mechanisms"] = list(c.KEY_MECHANISMS)
     ctx["treaties"] = {slug: c.treaty_name(r.treaty, lang) for slug, r in kb.records.items()}
     ctx["closing"] = {
@@ -197,7 +186,7 @@ def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cel
     """Per state: its participation and statements, and its availability as requesting state."""
     from kb.answers import participation_answer
 
-    for code in c._participants(kb):
+    for code in c.participants(kb):
         treaties: dict[str, Any] = {}
         for slug, record in kb.records.items():
             a = participation_answer(record, code, on)

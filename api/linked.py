@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -114,6 +115,7 @@ def build_linked_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
     return router
 
 
+@lru_cache(maxsize=1)
 def current_release() -> str:
     from kb.rdf.persistent import data_release, input_files
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from kb import iri, paths
+from kb import paths
 from kb.rdf.load import LoadedKB
 from kb.rdf.prefixes import COOP
 
@@ -117,4 +117,4 @@ def treaty_counts(data: Graph) -> dict[str, Counter[str]]:
 
 _SUBCLASS = URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 
-__all__ = ["Finding", "Report", "iri", "shapes_graph", "treaty_counts", "validate"]
+__all__ = ["Finding", "Report", "shapes_graph", "treaty_counts", "validate"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kb import iri, paths
 from kb.importers.common import (
@@ -84,7 +83,6 @@ def structure_graph(
     data: dict[str, Any],
     path: Path,
     extra_paths: Iterable[str] = (),
-    retrieved: date | None = None,
 ) -> Graph:
     """Treaty, provisions and provision-mechanism links as RDF."""
     treaty = treaty_from_structure(data, path)
@@ -235,4 +233,4 @@ def _path_key(p: str) -> tuple[object, ...]:
     return tuple(out)
 
 
-__all__ = ["read_structure", "structure_files", "structure_graph", "treaty_from_structure", "XSD"]
+__all__ = ["read_structure", "structure_files", "structure_graph", "treaty_from_structure"]

@@ -15,7 +15,6 @@ from kb.model import (
     DepositaryCount,
     Event,
     Participation,
-    Provenance,
     Statement,
     Treaty,
 )
@@ -193,7 +192,6 @@ def list_complete(
 
 
 __all__ = [
-    "Provenance",
     "Standing",
     "counts_on",
     "derive_entry_into_force",
