@@ -28,7 +28,7 @@ from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
 from kb.library import LibraryQuery, bind, library
 from kb.library import get as library_get
-from kb.rdf.executor import QueryRunner, execute
+from kb.rdf.executor import QueryTimeout, Runner, StoreUnavailable, execute
 
 log = logging.getLogger("treatykb")
 
@@ -74,7 +74,7 @@ def error_page(request: Request, title: str, detail: str) -> str:
     return render("error.html", ctx)
 
 
-def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = None) -> FastAPI:
+def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) -> FastAPI:
     app = FastAPI(
         title="TreatyKB",
         description="Treaties on international cooperation in criminal matters: participation, "
@@ -126,6 +126,14 @@ def create_app(kb: KnowledgeBase | None = None, runner: QueryRunner | None = Non
             {"error": "not found" if exc.status_code == 404 else "error", "detail": str(exc.detail)},
             status_code=exc.status_code,
         )
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_down(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"error": "store unavailable", "detail": str(exc)}, status_code=502)
+
+    @app.exception_handler(QueryTimeout)
+    async def too_slow(_: Request, exc: QueryTimeout) -> JSONResponse:
+        return JSONResponse({"error": "timeout", "detail": str(exc)}, status_code=503)
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:

@@ -338,9 +338,23 @@ def docs(outdir: Path) -> None:
     help="Mechanisms of the availability graph (repeatable; default: the 12 key mechanisms).",
 )
 @click.option("--all-mechanisms", is_flag=True, help="Availability graph for all 34 mechanisms (first start ~3 min).")
+@click.option(
+    "--store",
+    "store_url",
+    metavar="URL",
+    help="Answer SPARQL from this SPARQL 1.1 endpoint (loaded with the N-Quads dump, union default graph) "
+    "instead of the embedded store.",
+)
 @friendly
 def serve(
-    host: str, port: int, workers: int, timeout: float, cap: int, mechanisms: tuple[str, ...], all_mechanisms: bool
+    host: str,
+    port: int,
+    workers: int,
+    timeout: float,
+    cap: int,
+    mechanisms: tuple[str, ...],
+    all_mechanisms: bool,
+    store_url: str | None,
 ) -> None:
     """Serve the knowledge base over HTTP: pages, JSON API (/docs), SPARQL (/sparql)."""
     import uvicorn
@@ -348,13 +362,23 @@ def serve(
     from api.app import create_app
     from api.contexts import KEY_MECHANISMS
     from kb.knowledge import KnowledgeBase
-    from kb.rdf.executor import QueryRunner
+    from kb.rdf.executor import QueryRunner, QueryTimeout, Runner, StoreUnavailable
     from kb.rdf.persistent import open_persistent
+    from kb.rdf.remote import RemoteRunner
 
     click.echo("loading the knowledge base ...", err=True)
-    chosen = None if all_mechanisms else ([m.upper() for m in mechanisms] or list(KEY_MECHANISMS))
-    store_path = open_persistent(mechanisms=chosen, progress=lambda m: click.echo(m, err=True))
-    runner = QueryRunner(store_path, workers=workers, timeout=timeout, cap=cap)
+    runner: Runner
+    if store_url:
+        try:
+            runner = RemoteRunner(store_url, timeout=timeout, cap=cap)
+            runner.ping()
+        except (ValueError, StoreUnavailable, QueryTimeout) as exc:
+            raise click.UsageError(f"--store: {exc}") from None
+        click.echo(f"SPARQL queries go to {store_url}", err=True)
+    else:
+        chosen = None if all_mechanisms else ([m.upper() for m in mechanisms] or list(KEY_MECHANISMS))
+        store_path = open_persistent(mechanisms=chosen, progress=lambda m: click.echo(m, err=True))
+        runner = QueryRunner(store_path, workers=workers, timeout=timeout, cap=cap)
     app = create_app(KnowledgeBase.open(), runner)
     click.echo(f"TreatyKB on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     try:

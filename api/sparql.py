@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from kb import iri
-from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryRunner, QueryTimeout
+from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryTimeout, Runner, StoreUnavailable
 from kb.sparql import QueryRefused
 
 FORMAT_ALIASES = {
@@ -52,7 +52,7 @@ def accepted(request: Request, fmt: str | None) -> list[str]:
     return out
 
 
-def build_router(runner: QueryRunner, editor: Any) -> APIRouter:
+def build_router(runner: Runner, editor: Any) -> APIRouter:
     router = APIRouter()
 
     async def answer(request: Request, params: dict[str, list[str]], body_query: str | None) -> Response:
@@ -85,6 +85,8 @@ def build_router(runner: QueryRunner, editor: Any) -> APIRouter:
             return error(503, "timeout", str(exc))
         except QueryRefused as exc:
             return error(400, "bad query", str(exc))
+        except StoreUnavailable as exc:
+            return error(502, "store unavailable", str(exc))
         headers = {"X-TreatyKB-Result-Cap": str(runner.cap), "X-TreatyKB-Rows": str(result.rows)}
         body = result.body
         if result.truncated:

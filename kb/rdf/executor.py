@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -35,6 +35,10 @@ GRAPH_FORMATS = {
 
 class QueryTimeout(Exception):
     pass
+
+
+class StoreUnavailable(Exception):
+    """The query store did not answer (a remote server down, a wrong URL, not a SPARQL endpoint)."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,16 @@ class _Worker:
     def stop(self) -> None:
         self.proc.kill()
         self.proc.join(5)
+
+
+class Runner(Protocol):
+    """What the endpoint needs of a query store: the embedded pool below or a remote SPARQL server."""
+
+    cap: int
+
+    def run(self, text: str, accept: list[str], bindings: Bindings | None = None) -> QueryResult: ...
+
+    def close(self) -> None: ...
 
 
 class QueryRunner:
