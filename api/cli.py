@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -379,12 +381,31 @@ def serve(
         chosen = None if all_mechanisms else ([m.upper() for m in mechanisms] or list(KEY_MECHANISMS))
         store_path = open_persistent(mechanisms=chosen, progress=lambda m: click.echo(m, err=True))
         runner = QueryRunner(store_path, workers=workers, timeout=timeout, cap=cap)
-    app = create_app(KnowledgeBase.open(), runner)
+    kb = KnowledgeBase.open()
+    app = create_app(kb, runner)
+    materialise_in_background(kb, date.today(), list(KEY_MECHANISMS))
     click.echo(f"TreatyKB on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         runner.close()
+
+
+def materialise_in_background(kb: Any, on: date, mechanisms: list[str]) -> threading.Thread:
+    """Today's statuses for the pages: loaded from the cache, or computed while the server already
+    answers (pages compute what they need until the table is ready)."""
+    from api.contexts import use_table
+    from kb.statuses import materialise
+
+    def job() -> None:
+        try:
+            use_table(kb, materialise(kb, on, mechanisms, progress=lambda m: click.echo(m, err=True)))
+        except Exception as exc:  # the pages still compute on demand; say why the table is missing
+            click.echo(f"could not materialise the statuses ({type(exc).__name__}: {exc})", err=True)
+
+    thread = threading.Thread(target=job, name="materialise-statuses", daemon=True)
+    thread.start()
+    return thread
 
 
 @cli.command("build-site")

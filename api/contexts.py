@@ -14,9 +14,11 @@ from kb.answers import participation_answer, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase
+from kb.law.availability import Question, decide
 from kb.law.participation import standing
 from kb.matrix import matrix_states
 from kb.model import Participation, Treaty
+from kb.statuses import StatusTable
 
 StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
 
@@ -25,10 +27,24 @@ _STATUS_CACHE: dict[tuple[int, str, str, str, date], str] = {}
 _STATUS_CACHE_MAX = 500_000  # statuses only (small strings); cleared when full
 
 
+_TABLES: dict[tuple[int, date], StatusTable] = {}
+
+
+def use_table(kb: KnowledgeBase, table: StatusTable) -> None:
+    """Serve the statuses of `table` (materialised for its date) instead of computing them."""
+    _TABLES[(id(kb), table.on)] = table
+
+
 def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
-    """Statuses for the live pages, remembered per knowledge base and date (pages reuse them)."""
+    """Statuses for the live pages: from a materialised table for its date (today, on the server),
+    otherwise computed on demand and remembered per knowledge base and date."""
+    table = _TABLES.get((id(kb), on))
 
     def status(a: str, b: str, m: str) -> str:
+        if table is not None:
+            found = table.get(a, b, m)
+            if found is not None:
+                return found
         key = (id(kb), a, b, m, on)
         if key not in _STATUS_CACHE:
             if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
@@ -369,19 +385,107 @@ def gaps_csv(ctx: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+RANK = {"not_available": 0, "unknown": 1, "available_with_conditions": 2, "available": 3}
+CHANGES_TITLE = {"en": "what changed", "fr": "ce qui a changé"}
+
+
 def changes_context(kb: KnowledgeBase, slug: str, start: date, end: date, lang: str) -> dict[str, Any]:
+    """What changed in a treaty in [start, end): events, statements, and who stands differently."""
     record = kb.record(slug)
-    ctx = base(kb, lang, end, f"treaty/{slug}/changes", f"{treaty_name(record.treaty, lang)}: changes")
-    ctx["from"], ctx["until"] = start.isoformat(), end.isoformat()
-    ctx["events"] = [
-        {**_event(e), "actor": e.actor, "name": actor_name(kb, e.actor, lang)}
-        for e in record.events
-        if start <= e.date < end
-    ]
-    ctx["statements"] = [
-        statement_json(s) for s in record.statements if s.effective_from and start <= s.effective_from < end
-    ]
+    ctx = base(kb, lang, end, f"treaty/{slug}/changes", f"{treaty_name(record.treaty, lang)}: {CHANGES_TITLE[lang]}")
+    ctx["subject"] = {"kind": "treaty", "code": slug, "name": treaty_name(record.treaty, lang)}
+    actors = sorted({e.actor for e in record.events})
+    _fill_changes(kb, ctx, [record], actors, start, end, lang)
     return ctx
+
+
+def state_changes_context(
+    kb: KnowledgeBase, code: str, start: date, end: date, lang: str, cooperation: bool = True
+) -> dict[str, Any]:
+    """What changed for a state in [start, end): its treaty events and statements, where it stands
+    in each treaty, and (unless `cooperation` is off, as in the static site) with which partners a
+    key mechanism's availability changed."""
+    actor = kb.actor(code)
+    name = actor_name(kb, actor.code, lang)
+    ctx = base(kb, lang, end, f"state/{actor.code}/changes", f"{name}: {CHANGES_TITLE[lang]}")
+    ctx["subject"] = {"kind": "state", "code": actor.code, "name": name}
+    _fill_changes(kb, ctx, [kb.records[s] for s in sorted(kb.records)], [actor.code], start, end, lang)
+    moves: list[dict[str, Any]] | None = [] if cooperation else None
+    if moves is not None and actor.kind == "state":
+        inputs = kb.inputs()
+
+        def outcome(req: str, res: str, m: str, on: date) -> tuple[str, tuple[tuple[str, str], ...]]:
+            """The status and, per treaty, the best status of its bases (a basis can change alone)."""
+            r = decide(inputs, Question(req, res, m, on), explain_answer=False)
+            best: dict[str, str] = {}
+            for b in r["bases"]:
+                if RANK[b["status"]] > RANK.get(best.get(b["treaty"], ""), -1):
+                    best[b["treaty"]] = b["status"]
+            return str(r["status"]), tuple(sorted(best.items()))
+
+        for m in KEY_MECHANISMS:
+            for p in matrix_states(kb):
+                if p == actor.code:
+                    continue
+                for req, res in ((actor.code, p), (p, actor.code)):
+                    was, now = outcome(req, res, m, start), outcome(req, res, m, end)
+                    if was != now:
+                        moves.append(
+                            {
+                                "mechanism": m,
+                                "requesting": req,
+                                "requested": res,
+                                "partner": p,
+                                "partner_name": actor_name(kb, p, lang),
+                                "before": was[0],
+                                "after": now[0],
+                                "bases_before": [{"treaty": t, "status": st} for t, st in was[1]],
+                                "bases_after": [{"treaty": t, "status": st} for t, st in now[1]],
+                            }
+                        )
+    ctx["availability_changes"] = moves
+    return ctx
+
+
+def _fill_changes(
+    kb: KnowledgeBase, ctx: dict[str, Any], records: list[Any], actors: list[str], start: date, end: date, lang: str
+) -> None:
+    ctx["from"], ctx["until"] = start.isoformat(), end.isoformat()
+    wanted = set(actors)
+    ctx["events"] = sorted(
+        (
+            {**_event(e), "treaty": r.treaty.slug, "actor": e.actor, "name": actor_name(kb, e.actor, lang)}
+            for r in records
+            for e in r.events
+            if e.actor in wanted and start <= e.date < end
+        ),
+        key=lambda e: (e["date"], e["actor"], e["treaty"]),
+    )
+    ctx["statements"] = [
+        {**statement_json(st), "treaty": r.treaty.slug, "change": change}
+        for r in records
+        for st in r.statements
+        if st.actor in wanted
+        for change, when in (("takes effect", st.effective_from), ("ends", st.effective_until))
+        if when and start <= when < end
+    ]
+    standing_changes = []
+    for r in records:
+        for a in actors:
+            was = participation_answer(r, a, start)["status"]
+            now = participation_answer(r, a, end)["status"]
+            if was != now:
+                standing_changes.append(
+                    {
+                        "treaty": r.treaty.slug,
+                        "treaty_name": treaty_name(r.treaty, lang),
+                        "actor": a,
+                        "name": actor_name(kb, a, lang),
+                        "before": was,
+                        "after": now,
+                    }
+                )
+    ctx["participation_changes"] = standing_changes
 
 
 def queries_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, Any]:

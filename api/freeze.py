@@ -123,6 +123,7 @@ def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterato
         yield "list.html", list_context(kb, kind, lang, on)
     for code in c.participants(kb):
         yield "state.html", c.state_context(kb, code, lang, on, status)
+        yield "changes.html", c.state_changes_context(kb, code, date(2000, 1, 1), on, lang, cooperation=False)
     for slug in sorted(kb.records):
         yield "treaty.html", c.treaty_context(kb, slug, lang, on)
         yield "changes.html", c.changes_context(kb, slug, date(2000, 1, 1), on, lang)

@@ -21,6 +21,7 @@ PAGES = [
     "/compare/DEU/AUT",
     "/gaps/PTD",
     "/treaty/mtdsg-xviii-12/changes",
+    "/state/BEN/changes?from=2023-01-01&until=2025-01-01",
 ]
 
 
@@ -129,3 +130,34 @@ def test_gap_map_svg_has_a_title_per_country(client: TestClient) -> None:
 def test_unknown_state_page_suggests_close_matches(client: TestClient) -> None:
     r = client.get("/state/germany", headers={"Accept": "text/html"})
     assert r.status_code == 404 and "DEU (Germany)" in r.text
+
+
+def test_what_changed_for_a_state(client: TestClient) -> None:
+    """Benin acceded to the Budapest Convention on 2024-06-20 (CoE announcement of that date)."""
+    url = "/state/BEN/changes.json?from=2023-01-01&until=2025-01-01"
+    ctx = client.get(url).json()
+    assert ctx["subject"] == {"kind": "state", "code": "BEN", "name": "Benin"}
+    assert {"kind": "accession", "date": "2024-06-20", "treaty": "cets-185"}.items() <= ctx["events"][0].items()
+    standing = {(p["treaty"], p["after"]) for p in ctx["participation_changes"]}
+    assert ("cets-185", "party") in standing
+    moves = {(m["mechanism"], m["requesting"], m["requested"]) for m in ctx["availability_changes"]}
+    assert ("PRES", "BEN", "DEU") in moves and ("PRES", "DEU", "BEN") in moves
+    pres = next(
+        m
+        for m in ctx["availability_changes"]
+        if (m["mechanism"], m["requesting"], m["requested"]) == ("PRES", "BEN", "DEU")
+    )
+    assert {"treaty": "cets-185", "status": "unknown"} in pres["bases_before"]  # 2023: the CoE list is incomplete
+    assert {"treaty": "cets-185", "status": "available_with_conditions"} in pres["bases_after"]
+    assert all((m["before"], m["bases_before"]) != (m["after"], m["bases_after"]) for m in ctx["availability_changes"])
+    html = client.get(url.replace(".json", ""), headers={"Accept": "text/html"}).text
+    assert "2024-06-20" in html and 'href="compare/BEN/DEU?date=2025-01-01"' in html.replace("../", "")
+
+
+def test_what_changed_in_a_treaty_has_a_twin_and_checks_the_interval(client: TestClient) -> None:
+    ctx = client.get("/treaty/cets-185/changes.json?from=2024-01-01&until=2025-01-01").json()
+    assert "BEN" in {p["actor"] for p in ctx["participation_changes"]}
+    assert all("2024-01-01" <= e["date"] < "2025-01-01" for e in ctx["events"])
+    r = client.get("/state/BEN/changes?from=2025-01-01&until=2023-01-01", headers={"Accept": "text/html"})
+    assert r.status_code == 400 and "must be before" in r.text
+    assert client.get("/state/BEN/nothing").status_code == 404

@@ -1,0 +1,125 @@
+"""Materialised availability statuses: every ordered pair of states for a set of mechanisms on one date.
+
+The pages of the live service show, for today, the status of the key mechanisms between a state and
+every partner. Computing them per request costs 0.2 s for a state and seconds for a gap map, so the
+server computes the table once per data release and date, keeps it on disk next to the query store
+(`.cache/statuses-{fingerprint}-{date}.json`) and loads it in milliseconds on a warm start.
+
+One letter per cell (A available, C available with conditions, U unknown, N not available, - the
+state itself), one string per requesting state: 12 mechanisms x 190 x 190 cells fit in 450 kB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kb import paths
+from kb.knowledge import KnowledgeBase
+from kb.matrix import compute, matrix_states
+from kb.rdf.persistent import fingerprint, input_files
+
+LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
+STATUS = {v: k for k, v in LETTER.items()}
+FORMAT = "1"
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    on: date
+    states: tuple[str, ...]
+    rows: dict[str, tuple[str, ...]]  # mechanism -> one string per requesting state, in `states` order
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {s: i for i, s in enumerate(self.states)})
+
+    def get(self, requesting: str, requested: str, mechanism: str) -> str | None:
+        """The status, or None when the pair or mechanism is not in the table (compute it instead)."""
+        index: dict[str, int] = self._index  # type: ignore[attr-defined]
+        rows = self.rows.get(mechanism)
+        i, j = index.get(requesting), index.get(requested)
+        if rows is None or i is None or j is None or i == j:
+            return None
+        return STATUS[rows[i][j]]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "format": FORMAT,
+            "date": self.on.isoformat(),
+            "states": list(self.states),
+            "rows": {m: list(r) for m, r in sorted(self.rows.items())},
+        }
+
+    @classmethod
+    def from_json(cls, doc: dict[str, object]) -> StatusTable:
+        if doc.get("format") != FORMAT:
+            raise ValueError("status table of another format")
+        raw_states, raw_rows = doc["states"], doc["rows"]
+        if not isinstance(raw_states, list) or not isinstance(raw_rows, dict):
+            raise ValueError("status table without states or rows")
+        states = tuple(str(s) for s in raw_states)
+        rows = {str(m): tuple(str(line) for line in r) for m, r in raw_rows.items()}
+        for m, r in rows.items():
+            if len(r) != len(states) or any(len(line) != len(states) for line in r):
+                raise ValueError(f"status table rows of {m} do not match its states")
+        return cls(date.fromisoformat(str(doc["date"])), states, rows)
+
+
+def build(
+    kb: KnowledgeBase,
+    on: date,
+    mechanisms: list[str],
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    states: list[str] | None = None,
+) -> StatusTable:
+    states = states or matrix_states(kb)
+    index = {s: i for i, s in enumerate(states)}
+    grid = {m: [["-"] * len(states) for _ in states] for m in mechanisms}
+    for cell in compute(kb, on, mechanisms, states, progress):
+        grid[cell.mechanism][index[cell.requesting]][index[cell.requested]] = LETTER[cell.status]
+    return StatusTable(on, tuple(states), {m: tuple("".join(r) for r in g) for m, g in grid.items()})
+
+
+def cache_path(on: date, mechanisms: list[str], cache_dir: Path = paths.CACHE_DIR) -> Path:
+    key = fingerprint(input_files(), "statuses|" + ",".join(sorted(mechanisms)))
+    return cache_dir / f"statuses-{key}-{on.isoformat()}.json"
+
+
+def materialise(
+    kb: KnowledgeBase,
+    on: date,
+    mechanisms: list[str],
+    cache_dir: Path = paths.CACHE_DIR,
+    progress: Callable[[str], None] = lambda _: None,
+) -> StatusTable:
+    """The table for `on`: read from the cache when the data did not change, else computed and saved."""
+    path = cache_path(on, mechanisms, cache_dir)
+    if path.exists():
+        try:
+            table = StatusTable.from_json(json.loads(path.read_text(encoding="utf-8")))
+            progress(f"availability statuses for {on.isoformat()} loaded ({path.name})")
+            return table
+        except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+            progress(f"ignoring an unreadable status table ({path.name}); computing it again")
+    progress(f"materialising availability statuses for {on.isoformat()} ({len(mechanisms)} mechanisms) ...")
+    last = [0]
+
+    def tick(done: int, total: int) -> None:
+        if done * 10 // total > last[0]:
+            last[0] = done * 10 // total
+            progress(f"  statuses {done}/{total}")
+
+    table = build(kb, on, mechanisms, tick)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.partial")
+    tmp.write_text(json.dumps(table.to_json()), encoding="utf-8")
+    tmp.replace(path)
+    for old in cache_dir.glob("statuses-*.json"):
+        if old != path and old.name.split("-")[1] != path.name.split("-")[1]:
+            old.unlink(missing_ok=True)  # tables of older data releases
+    progress(f"availability statuses for {on.isoformat()} ready")
+    return table
