@@ -18,11 +18,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.editor import build_editor_router, editor_page
 from api.linked import build_docs_router, build_linked_router
 from api.pages import build_page_router
 from api.render import render
 from api.sparql import build_router
-from api.void import editor_page, void_description
+from api.void import void_description
 from kb import paths
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
@@ -205,6 +206,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         ]
 
     app.mount("/static", StaticFiles(directory=str(paths.SITE_DIR / "static")), name="static")
+    app.include_router(build_editor_router(knowledge))  # before the pages: /fr/sparql, /sparql.json
     app.include_router(build_linked_router(knowledge))
     app.include_router(build_docs_router())
     app.include_router(build_page_router(knowledge))

@@ -1,10 +1,6 @@
-"""VoID description of the dataset and the plain query editor page."""
+"""VoID description of the dataset (the query editor page is in api/editor.py)."""
 
 from __future__ import annotations
-
-from html import escape
-
-from fastapi import Request
 
 from kb import iri
 from kb.knowledge import KnowledgeBase
@@ -34,28 +30,3 @@ def void_description(base: str, kb: KnowledgeBase) -> str:
 {subsets}
     .
 """
-
-
-def editor_page(request: Request) -> str:
-    """A plain, keyboard-friendly query form; the full editor enhances it when present."""
-    example = (
-        "PREFIX coop: <https://w3id.org/treatykb/def/coop#>\n"
-        "SELECT ?statement ?state WHERE {\n  ?statement a coop:Reservation ; coop:actor ?state .\n} LIMIT 20"
-    )
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>TreatyKB SPARQL endpoint</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><main>
-<h1>TreatyKB SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 over the whole knowledge base (default graph: the union of all named graphs).
-Queries stop after the time limit; results are capped and the cap is reported.</p>
-<form method="get" action="/sparql">
-<label for="query">Query</label><br>
-<textarea id="query" name="query" rows="12" cols="90">{escape(example)}</textarea><br>
-<label for="format">Result format</label>
-<select id="format" name="format"><option value="json">SPARQL JSON</option><option value="xml">SPARQL XML</option>
-<option value="csv">CSV</option><option value="tsv">TSV</option></select>
-<button type="submit">Run query</button>
-</form>
-<p><a href="/.well-known/void">Dataset description (VoID)</a> · analysis of treaty texts, not legal advice</p>
-</main></body></html>"""
