@@ -62,6 +62,7 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
         eif = {
             "date": eif["date"],
             "derived": st.entry_into_force.derived,
+            **({"no_later_than": True, "verified": False} if st.entry_into_force.no_later_than else {}),
             "source": eif["source"],
             "status_as_of": eif["status_as_of"],
         }

@@ -33,6 +33,9 @@ def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = 
         "unverified_statements": sorted(s.id for s in record.statements if not s.provenance.verified),
         "derived_entries_into_force": sum(1 for e in record.events if e.kind == "entry_into_force" and e.derived),
         "consent_date_unknown": eif_only,
+        "in_force_by_rule_only": sorted(
+            {e.actor for e in record.events if e.no_later_than and e.territory is None} - consent_actors
+        ),
         "oldest_status_date": min(dates).isoformat() if dates else None,
         "newest_status_date": max(dates).isoformat() if dates else None,
         "not_yet_sourced": [],
@@ -58,6 +61,11 @@ def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = 
     if eif_only:
         out["not_yet_sourced"].append(
             f"consent date and kind of {len(eif_only)} state(s) known only by entry into force"
+        )
+    if out["in_force_by_rule_only"]:
+        out["not_yet_sourced"].append(
+            f"dates of {len(out['in_force_by_rule_only'])} state(s) known as parties only by a rule (in force by "
+            f"a date at the latest, unverified): {', '.join(out['in_force_by_rule_only'])}"
         )
     return out
 

@@ -67,6 +67,9 @@ class Event:
     derived: bool = False
     effective: dt.date | None = None  # denunciation: date it takes effect
     territory: str | None = None
+    # the event happened on `date` or earlier, exact date unknown (derived from a rule such as
+    # "open for signature only by the Parties to the Convention")
+    no_later_than: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ class Treaty:
     supplements: str | None = None
     mutatis_mutandis_of: str | None = None
     open_to_reio: bool = False
+    # signature (and consent) open only to the actors for which this other treaty is in force
+    open_only_to_parties_of: str | None = None
+    open_only_to_parties_note: str = ""
 
 
 @dataclass(frozen=True)

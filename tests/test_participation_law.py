@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from kb.law.participation import counts_on, list_complete, standing
+from kb.law.participation import counts_on, in_force_by_rule, list_complete, standing
 from kb.model import DepositaryCount, Event, Participation, Provenance, Treaty
 
 P = Provenance("https://example.org/status", date(2020, 1, 1))
@@ -89,3 +89,46 @@ def test_a_source_naming_the_instrument_completes_a_newer_date_only_record() -> 
     assert st.consent is not None and st.consent.kind == "ratification"
     alone = standing(T, events[:1], "EEE", date(2004, 1, 1))
     assert alone.consent is not None and alone.consent.kind == "consent" and alone.status is Participation.PARTY
+
+
+PROTOCOL = Treaty(
+    slug="test-2",
+    title_en="Protocol",
+    title_fr="Protocole",
+    short_names=(),
+    identifiers=(),
+    adopted=date(2010, 1, 1),
+    general_eif=None,
+    general_eif_provenance=None,
+    eif_rule="COE_3M_FIRST",
+    eif_rule_text="",
+    denunciation_rule="COE_3M_FIRST",
+    reservation_regime="closed_list",
+    open_only_to_parties_of="test-1",
+)
+
+
+def test_signing_a_protocol_open_only_to_parties_shows_the_base_treaty_in_force_by_then() -> None:
+    protocol_events = [
+        Event("EEE", "test-2", "signature", date(2012, 5, 12), P),
+        Event("EEE", "test-2", "ratification", date(2013, 1, 1), P),
+        Event("AAA", "test-2", "signature", date(2012, 5, 12), P),  # AAA's entry into force is known
+    ]
+    base = list(EVENTS)
+    derived = in_force_by_rule(PROTOCOL, protocol_events, base)
+    assert [(e.actor, e.treaty, e.kind, e.date) for e in derived] == [
+        ("EEE", "test-1", "entry_into_force", date(2012, 5, 12))
+    ]
+    (eif,) = derived
+    assert eif.derived and eif.no_later_than and not eif.provenance.verified
+    events = base + derived
+    on = standing(T, events, "EEE", date(2012, 5, 12))
+    assert on.status is Participation.PARTY and on.entry_into_force == eif
+    assert any("at the latest" in n for n in on.notes)
+    # before that date nothing is known: never "not participating"
+    assert standing(T, events, "EEE", date(2012, 5, 11)).status is Participation.UNKNOWN
+
+
+def test_a_rule_derived_date_never_replaces_a_known_entry_into_force() -> None:
+    protocol_events = [Event("AAA", "test-2", "signature", date(2000, 1, 1), P)]
+    assert in_force_by_rule(PROTOCOL, protocol_events, list(EVENTS)) == []

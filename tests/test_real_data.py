@@ -1,6 +1,7 @@
 """Answers on the real data (contract 2b, 2c), checked against the cited sources."""
 
 import json
+from datetime import date
 from typing import Any
 
 from click.testing import CliRunner
@@ -66,3 +67,18 @@ def test_a_consent_whose_kind_the_source_does_not_state_is_not_guessed(real_kb: 
     summary = real_kb.treaty("cets-185", parse_date("2020-01-01"))
     alb = [p for p in summary["participants"] if p["state"] == "ALB"][0]
     assert alb["consent"] == "2002-06-20" and alb["consent_kind"] is None
+
+
+def test_cets_224_signatories_are_budapest_parties_by_their_signature_date(real_kb: KnowledgeBase) -> None:
+    """CETS 224 is open for signature only by the Parties to ETS 185: Spain signed it on 2022-05-12
+    (Dutch treaty database), so ETS 185 was in force for Spain by then at the latest (derived, unverified)."""
+    now = real_kb.participation("ESP", "cets-185", date(2023, 1, 1))
+    assert now["status"] == "party"
+    eif = now["entry_into_force"]
+    assert eif["date"] == "2022-05-12" and eif["derived"] and eif["no_later_than"] and not eif["verified"]
+    assert real_kb.participation("ESP", "cets-185", date(2022, 5, 11))["status"] == "unknown"
+    answer = real_kb.availability("DEU", "ESP", "PRES", date(2023, 1, 1))
+    budapest = [b for b in answer["bases"] if b["treaty"] == "cets-185"]
+    assert budapest and all(
+        b["status"] != "available" and "UnverifiedStatusData" in {c["code"] for c in b["conditions"]} for b in budapest
+    )

@@ -187,7 +187,11 @@ def participation_graph(treaty: Treaty, events: list[Event], actor_iris: dict[st
         add_provenance(g, node, e.provenance)
         if e.kind == "entry_into_force":
             g.add((node, COOP.derived, Literal(e.derived)))
-            g.add((node, COOP.dateRule, COOP[treaty.eif_rule] if e.derived else COOP.STATED_BY_SOURCE))
+            if e.no_later_than:
+                g.add((node, COOP.dateRule, COOP.OPEN_ONLY_TO_PARTIES))
+                g.add((node, COOP.noLaterThan, Literal(True)))
+            else:
+                g.add((node, COOP.dateRule, COOP[treaty.eif_rule] if e.derived else COOP.STATED_BY_SOURCE))
         if e.kind == "denunciation" and e.effective:
             g.add((node, COOP.effectiveFrom, date_literal(e.effective)))
         if e.territory:

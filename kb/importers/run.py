@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -29,7 +30,8 @@ from kb.importers.structure import (
     structure_graph,
     treaty_from_structure,
 )
-from kb.law.participation import newest
+from kb.law.participation import in_force_by_rule, newest
+from kb.model import Event, Treaty
 from kb.rdf.fmt import write_canonical
 
 
@@ -55,15 +57,21 @@ def build_graphs(
     for group in groups:
         graphs[f"sources/{group}"] = source_graph([s for s in registry.values() if s.group == group])
     stats: dict[str, dict[str, int]] = {}
+    read: dict[str, tuple[dict[str, Any], Path, Treaty, list[Event]]] = {}
     for path in structure_files(sources_dir):
         data = read_structure(path)
         treaty = treaty_from_structure(data, path)
-        slug = treaty.slug
-        progress(f"importing {slug}")
-        events = read_curated(slug, registry, sources_dir)
-        if slug in UNTC_2014_FILES:
-            events += read_untc_2014(slug, registry[UNTC_2014_FILES[slug][1]], sources_dir)
-        events = with_derived_entry_into_force(treaty, dedupe(events))
+        progress(f"importing {treaty.slug}")
+        events = read_curated(treaty.slug, registry, sources_dir)
+        if treaty.slug in UNTC_2014_FILES:
+            events += read_untc_2014(treaty.slug, registry[UNTC_2014_FILES[treaty.slug][1]], sources_dir)
+        read[treaty.slug] = (data, path, treaty, with_derived_entry_into_force(treaty, dedupe(events)))
+    for _, _, treaty, events in list(read.values()):
+        base = treaty.open_only_to_parties_of
+        if base and base in read:
+            data, path, base_treaty, base_events = read[base]
+            read[base] = (data, path, base_treaty, base_events + in_force_by_rule(treaty, events, base_events))
+    for slug, (data, path, treaty, events) in read.items():
         eif: dict[str, date] = {}
         for actor in {e.actor for e in events}:
             found = newest(

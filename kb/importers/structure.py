@@ -76,6 +76,8 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
         supplements=data.get("supplements") or None,
         mutatis_mutandis_of=data.get("mutatis_mutandis_of") or None,
         open_to_reio=bool(data.get("open_to_reio", False)),
+        open_only_to_parties_of=(data.get("open_only_to_parties_of") or {}).get("treaty"),
+        open_only_to_parties_note=str((data.get("open_only_to_parties_of") or {}).get("text") or ""),
     )
 
 

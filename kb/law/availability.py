@@ -148,6 +148,7 @@ class PairRelation:
     proceed: bool  # the treaty binds (or may bind) both: go on to its provisions
     unknown_party: bool
     part: Evaluation
+    unverified_party: bool = False  # a party only by a rule-derived, unverified entry into force
 
 
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
@@ -158,7 +159,7 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
     ev.status_dates += relation.part.status_dates
     if relation.proceed:
         for link in sorted(links, key=lambda link: link.provision):
-            evaluate_link(inputs, q, record, link, relation.unknown_party, ev)
+            evaluate_link(inputs, q, record, link, relation.unknown_party, ev, relation.unverified_party)
 
 
 def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRelation:
@@ -192,10 +193,12 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
     complete = inputs.remember(("complete", slug, q.on), lambda: list_complete(t, record.events, record.counts, q.on))
     sa = _standing(inputs, record, q.requesting, q.on, complete)
     sb = _standing(inputs, record, q.requested, q.on, complete)
-    unknown_party = False
+    unknown_party = unverified_party = False
     for st in (sa, sb):
         ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st))
         if st.status in OPERATIVE:
+            eif = st.entry_into_force
+            unverified_party |= eif is not None and not eif.provenance.verified
             continue
         if st.status is Participation.UNKNOWN:
             unknown_party = True
@@ -208,7 +211,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
         return PairRelation(False, False, ev)
     if q.territory and not _territory_ok(record, q, ev):
         return PairRelation(False, False, ev)
-    return PairRelation(True, unknown_party, ev)
+    return PairRelation(True, unknown_party, ev, unverified_party)
 
 
 def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date, complete: bool) -> Standing:
@@ -235,6 +238,11 @@ def short(t: Treaty) -> str:
 def _eif(st: Standing) -> str:
     if st.entry_into_force is None:
         return ""
+    if st.entry_into_force.no_later_than:
+        return (
+            f" (in force for it on {st.entry_into_force.date.isoformat()} at the latest: derived from its signature "
+            "of a treaty open only to the parties of this one; exact date unknown, unverified)"
+        )
     derived = ", derived by the treaty's rule" if st.entry_into_force.derived else ""
     return f" (in force for it since {st.entry_into_force.date.isoformat()}{derived})"
 
@@ -310,7 +318,13 @@ def gate(link: Link, offence: str | None) -> str:
 
 
 def evaluate_link(
-    inputs: Inputs, q: Question, record: TreatyRecord, link: Link, unknown_party: bool, ev: Evaluation
+    inputs: Inputs,
+    q: Question,
+    record: TreatyRecord,
+    link: Link,
+    unknown_party: bool,
+    ev: Evaluation,
+    unverified_party: bool = False,
 ) -> None:
     slug = record.treaty.slug
     status = AVAILABLE if link.strength in ("mandatory", "unilateral") else WITH_CONDITIONS
@@ -326,7 +340,7 @@ def evaluate_link(
         conds.append("FallbackGeneralAssistance")
     if link.applies_only_absent_treaty:
         conds.append("PendingTreatyMLATCheck")
-    if not link.verified:
+    if not link.verified or unverified_party:
         status = worse(status, WITH_CONDITIONS)
         conds.append("UnverifiedStatusData")
     scope = gate(link, q.offence)

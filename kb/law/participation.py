@@ -15,6 +15,7 @@ from kb.model import (
     DepositaryCount,
     Event,
     Participation,
+    Provenance,
     Statement,
     Treaty,
 )
@@ -75,6 +76,46 @@ def derive_entry_into_force(treaty: Treaty, consent: Event) -> Event | None:
     )
 
 
+def in_force_by_rule(treaty: Treaty, events: list[Event], base_events: list[Event]) -> list[Event]:
+    """Entries into force of `treaty.open_only_to_parties_of` that follow from `treaty`'s own clause.
+
+    A treaty open for signature only by the Parties to another (CETS 224 Art. 16(1): "the Parties
+    to the Convention") shows that each of its signatories was bound by the other treaty on the
+    day it signed, at the latest. Only for actors with no consent or entry into force known there; marked
+    derived, `no_later_than`, and unverified (the clause is a rule, not a depositary record).
+    """
+    known = {
+        e.actor
+        for e in base_events
+        if e.territory is None and (e.kind == "entry_into_force" or e.kind in CONSENT_KINDS)
+    }
+    first: dict[str, Event] = {}
+    for e in events:
+        if e.territory is None and (e.kind == "signature" or e.kind in CONSENT_KINDS) and e.actor not in known:
+            if e.actor not in first or e.date < first[e.actor].date:
+                first[e.actor] = e
+    out = []
+    for actor, e in sorted(first.items()):
+        prov = Provenance(
+            source=e.provenance.source,
+            status_as_of=e.provenance.status_as_of,
+            verified=False,
+            source_id=e.provenance.source_id,
+        )
+        out.append(
+            Event(
+                actor=actor,
+                treaty=treaty.open_only_to_parties_of or "",
+                kind="entry_into_force",
+                date=e.date,
+                provenance=prov,
+                derived=True,
+                no_later_than=True,
+            )
+        )
+    return out
+
+
 def denunciation_effective(treaty: Treaty, denunciation: Event) -> date:
     if denunciation.effective is not None:
         return denunciation.effective
@@ -100,6 +141,11 @@ def standing(
 
     notes: list[str] = []
     status = _status(treaty, on, seen(sig), seen(consent), eif, seen(den))
+    if eif is not None and eif.no_later_than and consent is None:
+        notes.append(
+            f"in force for it on {eif.date.isoformat()} at the latest, exact date unknown: derived by rule "
+            "from its participation in a treaty open only to parties of this one (not read in a depositary record)"
+        )
     if status is Participation.NOT_PARTICIPATING and not list_complete:
         status = Participation.UNKNOWN
         notes.append("the participant list in the knowledge base is not complete for this date")
@@ -115,7 +161,9 @@ def standing(
         status=status,
         signature=seen(sig),
         consent=seen(consent),
-        entry_into_force=eif if eif and (seen(consent) or (not eif.derived and seen(eif))) else None,
+        entry_into_force=eif
+        if eif and (seen(consent) or ((not eif.derived or eif.no_later_than) and seen(eif)))
+        else None,
         denunciation=seen(den),
         statements=chosen,
         notes=tuple(notes),
@@ -139,9 +187,9 @@ def _status(
         if eif is not None and (on is None or eif.date <= on):
             return Participation.PARTY
         return Participation.CONSENTED_NOT_IN_FORCE
-    if eif is not None and not eif.derived:
-        # a source states entry into force but no source gives the consent: the actor consented
-        # at some unknown date before it
+    if eif is not None and (not eif.derived or eif.no_later_than):
+        # a source states entry into force (or a rule shows it in force by a date) but no source
+        # gives the consent: the actor consented at some unknown date before it
         return Participation.PARTY if on is None or eif.date <= on else Participation.UNKNOWN
     if sig is not None:
         return Participation.SIGNATORY
@@ -197,6 +245,7 @@ __all__ = [
     "derive_entry_into_force",
     "denunciation_effective",
     "events_by_kind",
+    "in_force_by_rule",
     "list_complete",
     "newest",
     "standing",

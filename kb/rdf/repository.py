@@ -147,6 +147,7 @@ def read_events(store: ox.Store, slug: str) -> list[Event]:
                 derived=r.get("derived") == "true",
                 effective=_d(r.get("effective")),
                 territory=_code(r["territory"]) if r.get("territory") else None,
+                no_later_than=r.get("noLaterThan") == "true",
             )
         )
     return sorted(out, key=lambda e: (e.actor, e.date, e.kind))
