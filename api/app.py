@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.editor import build_editor_router, editor_page
@@ -32,6 +33,21 @@ from kb.library import get as library_get
 from kb.rdf.executor import QueryTimeout, Runner, StoreUnavailable, execute
 
 log = logging.getLogger("treatykb")
+
+
+class ApiError(BaseModel):
+    """Every error answer of the JSON API."""
+
+    error: str
+    detail: str
+
+
+# Documented in /openapi.json for every operation; a "4XX" entry also keeps FastAPI from
+# advertising its 422 validation error, which this API never sends (bad parameters are 400).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": {"model": ApiError, "description": "Bad parameter (400) or unknown path segment (404)"},
+    "5XX": {"model": ApiError, "description": "Internal error (500), store unavailable (502) or timeout (503)"},
+}
 
 
 def query_meta(q: LibraryQuery) -> dict[str, Any]:
@@ -81,6 +97,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         description="Treaties on international cooperation in criminal matters: participation, "
         "reservations and declarations. Analysis of treaty texts, not legal advice.",
         version="0.1.0",
+        responses=ERROR_RESPONSES,
     )
     state: dict[str, KnowledgeBase] = {}
     if kb is not None:

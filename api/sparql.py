@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qs
 
+import anyio
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from kb import iri
-from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryTimeout, Runner, StoreUnavailable
-from kb.sparql import QueryRefused
+from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, QueryTimeout, Runner, StoreUnavailable
+from kb.sparql import _STRINGS, QueryRefused
 
 FORMAT_ALIASES = {
     "json": "application/sparql-results+json",
@@ -24,6 +26,26 @@ FORMAT_ALIASES = {
     "jsonld": "application/ld+json",
 }
 KNOWN = set(RESULT_FORMATS) | set(GRAPH_FORMATS)
+# Relative IRIs in a query resolve against the service's base IRI (SPARQL 1.1 Protocol: "which MAY
+# be the service endpoint"); a BASE in the query itself still wins, as it comes later.
+QUERY_BASE = f"{iri.BASE}/sparql"
+# FROM <g> (a default-graph clause) would be silently ignored with a union default graph: refuse it.
+_FROM = re.compile(r"(?<![\w?$:-])FROM(?![\w:-])(?!\s*NAMED\b)", re.I)
+# Queries wait for a worker in threads of their own, never on the event loop or in the threads
+# that serve the pages and the JSON API.
+QUERY_THREADS = 16
+
+
+class NotUtf8(Exception):
+    pass
+
+
+def form(text: str) -> dict[str, list[str]]:
+    """Decode URL-encoded parameters; percent-escapes must be UTF-8 (SPARQL 1.1 Protocol 2.1)."""
+    try:
+        return parse_qs(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise NotUtf8("the request parameters are not UTF-8") from None
 
 
 def error(status: int, title: str, detail: str) -> JSONResponse:
@@ -54,6 +76,13 @@ def accepted(request: Request, fmt: str | None) -> list[str]:
 
 def build_router(runner: Runner, editor: Any) -> APIRouter:
     router = APIRouter()
+    limiter: list[anyio.CapacityLimiter] = []
+
+    async def run(text: str, accept: list[str]) -> QueryResult:
+        """runner.run blocks until a worker answers: wait in a thread, never on the event loop."""
+        if not limiter:
+            limiter.append(anyio.CapacityLimiter(QUERY_THREADS))
+        return await anyio.to_thread.run_sync(runner.run, text, accept, limiter=limiter[0])
 
     async def answer(request: Request, params: dict[str, list[str]], body_query: str | None) -> Response:
         if "update" in params:
@@ -79,12 +108,21 @@ def build_router(runner: Runner, editor: Any) -> APIRouter:
         text = queries[0]
         if not text.strip():
             return error(400, "bad request", "the query is empty")
+        if _FROM.search(_STRINGS.sub(" ", text)):
+            return error(
+                400,
+                "bad query",
+                "FROM is not supported: the default graph is the union of all named graphs; "
+                "use GRAPH <graph> { ... } or FROM NAMED",
+            )
         try:
-            result = runner.run(text, accepted(request, fmt))
+            result = await run(f"BASE <{QUERY_BASE}>\n{text}", accepted(request, fmt))
         except QueryTimeout as exc:
             return error(503, "timeout", str(exc))
         except QueryRefused as exc:
-            return error(400, "bad query", str(exc))
+            # positions in the message count from the user's first line, not from the BASE line
+            detail = re.sub(r"error at (\d+):", lambda m: f"error at {int(m.group(1)) - 1}:", str(exc), count=1)
+            return error(400, "bad query", detail)
         except StoreUnavailable as exc:
             return error(502, "store unavailable", str(exc))
         headers = {"X-TreatyKB-Result-Cap": str(runner.cap), "X-TreatyKB-Rows": str(result.rows)}
@@ -106,17 +144,29 @@ def build_router(runner: Runner, editor: Any) -> APIRouter:
 
     @router.get("/sparql", include_in_schema=False)
     async def sparql_get(request: Request) -> Response:
-        params = parse_qs(request.url.query, keep_blank_values=True)
+        try:
+            params = form(request.url.query)
+        except NotUtf8 as exc:
+            return error(400, "bad request", str(exc))
         return await answer(request, params, None)
 
     @router.post("/sparql", include_in_schema=False)
     async def sparql_post(request: Request) -> Response:
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        raw = (await request.body()).decode("utf-8", errors="replace")
-        params = parse_qs(request.url.query, keep_blank_values=True)
+        ctype, *options = [b.strip().lower() for b in request.headers.get("content-type", "").split(";")]
+        charset = next((o.split("=", 1)[1].strip('"') for o in options if o.startswith("charset=")), "utf-8")
+        try:
+            if charset not in ("utf-8", "utf8"):
+                raise NotUtf8(f"the request body is {charset}; the SPARQL protocol requires UTF-8")
+            try:
+                raw = (await request.body()).decode("utf-8")
+            except UnicodeDecodeError:
+                raise NotUtf8("the request body is not UTF-8") from None
+            params = form(request.url.query)
+            body = form(raw) if ctype == "application/x-www-form-urlencoded" else {}
+        except NotUtf8 as exc:
+            return error(400, "bad request", str(exc))
         if ctype == "application/x-www-form-urlencoded":
-            form = parse_qs(raw, keep_blank_values=True)
-            for k, v in form.items():
+            for k, v in body.items():
                 params.setdefault(k, []).extend(v)
             return await answer(request, params, None)
         if ctype == "application/sparql-query":
