@@ -9,10 +9,15 @@ and gaps per cell are in the CSV dyad panel.
 from __future__ import annotations
 
 import csv
+import gc
+import multiprocessing as mp
+import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -65,31 +70,40 @@ def matrix_states(kb: KnowledgeBase) -> list[str]:
 
 
 def _cells(
-    kb: KnowledgeBase, on: date, mechanisms: list[str], actors: list[str], progress: Progress, total: int
+    kb: KnowledgeBase,
+    on: date,
+    mechanisms: list[str],
+    actors: list[str],
+    progress: Progress,
+    total: int,
+    requesting: list[str] | None = None,
 ) -> Iterator[Cell]:
     inputs = kb.inputs()
     done = 0
-    for m in mechanisms:
-        for a in actors:
-            for b in actors:
-                if a == b:
-                    continue
-                r = decide(inputs, Question(a, b, m, on), explain_answer=False)
-                done += 1
-                if done % 5000 == 0 or done == total:
-                    progress(done, total)
-                yield Cell(
-                    on,
-                    a,
-                    b,
-                    m,
-                    r["status"],
-                    tuple(sorted({x["treaty"] for x in r["bases"]})),
-                    tuple(x["provision"] for x in r["bases"]),
-                    tuple(sorted({c["code"] for x in r["bases"] for c in x["conditions"]})),
-                    tuple(sorted({g["code"] for g in r["gaps"]})),
-                    r["data_as_of"],
-                )
+    order = (
+        ((m, a, b) for m in mechanisms for a in actors for b in actors)
+        if requesting is None
+        else ((m, a, b) for a in requesting for b in actors for m in mechanisms)
+    )
+    for m, a, b in order:
+        if a == b:
+            continue
+        r = decide(inputs, Question(a, b, m, on), explain_answer=False)
+        done += 1
+        if done % 5000 == 0 or done == total:
+            progress(done, total)
+        yield Cell(
+            on,
+            a,
+            b,
+            m,
+            r["status"],
+            tuple(sorted({x["treaty"] for x in r["bases"]})),
+            tuple(x["provision"] for x in r["bases"]),
+            tuple(sorted({c["code"] for x in r["bases"] for c in x["conditions"]})),
+            tuple(sorted({g["code"] for g in r["gaps"]})),
+            r["data_as_of"],
+        )
 
 
 def compute(
@@ -98,11 +112,14 @@ def compute(
     mechanisms: list[str] | None = None,
     states: list[str] | None = None,
     progress: Progress = lambda done, total: None,
+    requesting: list[str] | None = None,
 ) -> Iterator[Cell]:
-    """Every ordered pair for every mechanism (the engine memoises what mechanisms share)."""
+    """Every ordered pair for every mechanism (the engine memoises what mechanisms share);
+    with `requesting`, only those requesting states, ordered by partner then mechanism."""
     mechs = mechanisms or sorted(kb.inputs().mechanisms)
     actors = states or matrix_states(kb)
-    yield from _cells(kb, on, mechs, actors, progress, len(mechs) * len(actors) * (len(actors) - 1))
+    n = len(requesting) if requesting is not None else len(actors)
+    yield from _cells(kb, on, mechs, actors, progress, len(mechs) * n * (len(actors) - 1), requesting)
 
 
 def pair_quads(
@@ -142,6 +159,59 @@ def provenance_quads(on: date, mechanisms: list[str]) -> Iterator[ox.Quad]:
         yield ox.Quad(run, ox.NamedNode("http://www.w3.org/ns/prov#used"), ox.NamedNode(iri.mechanism(m)), g)
 
 
+# what a forked worker of `write` reads (set before the pool forks; never sent through pipes)
+_JOB: dict[str, Any] = {}
+
+
+def _worker_setup() -> None:
+    """Workers allocate many short-lived answers: collect the young generation less often."""
+    gc.set_threshold(50_000, 20, 20)
+
+
+def _requesting_row(requesting: str) -> tuple[str, int]:
+    """Every partner and mechanism for one requesting state: its CSV and N-Quads part files."""
+    kb: KnowledgeBase = _JOB["kb"]
+    on: date = _JOB["on"]
+    inputs = kb.inputs()
+    day = on.isoformat()
+    statuses: dict[str, dict[str, str]] = {}
+    n = 0
+    with (Path(_JOB["parts"]) / f"{requesting}.csv").open("w", encoding="utf-8", newline="") as fh:
+        rows = []
+        for b in _JOB["actors"]:
+            if b == requesting:
+                continue
+            mine = statuses.setdefault(b, {})
+            for m in _JOB["mechanisms"]:
+                r = decide(inputs, Question(requesting, b, m, on), explain_answer=False)
+                bases = r["bases"]
+                mine[m] = r["status"]
+                rows.append(
+                    (
+                        day,
+                        requesting,
+                        b,
+                        m,
+                        r["status"],
+                        ";".join(sorted({x["treaty"] for x in bases})),
+                        ";".join(x["provision"] for x in bases),
+                        ";".join(sorted({c["code"] for x in bases for c in x["conditions"]})),
+                        ";".join(sorted({g["code"] for g in r["gaps"]})),
+                        r["data_as_of"] or "",
+                        ENGINE_VERSION,
+                    )
+                )
+                n += 1
+        csv.writer(fh).writerows(rows)
+
+    def quads() -> Iterator[ox.Quad]:
+        for b, by_mechanism in statuses.items():
+            yield from pair_quads(on, requesting, b, by_mechanism, lambda code: kb.actors[code].iri)
+
+    ox.serialize(quads(), output=str(Path(_JOB["parts"]) / f"{requesting}.nq"), format=ox.RdfFormat.N_QUADS)
+    return requesting, n
+
+
 def write(
     kb: KnowledgeBase,
     on: date,
@@ -149,40 +219,52 @@ def write(
     mechanisms: list[str] | None = None,
     states: list[str] | None = None,
     progress: Progress = lambda d, t: None,
+    workers: int | None = None,
 ) -> list[Path]:
-    """Compute and write `availability-{date}.nq`, `.csv` and the codebook into `outdir`."""
+    """Compute and write `availability-{date}.nq`, `.csv` and the codebook into `outdir`.
+
+    Rows are ordered by requesting state, requested state and mechanism. With `workers` > 1 the
+    requesting states are shared among forked processes (default: one per core, at most 4).
+    """
     outdir.mkdir(parents=True, exist_ok=True)
-    mechs = mechanisms or sorted(kb.inputs().mechanisms)
+    mechs = sorted(mechanisms or kb.inputs().mechanisms)
+    actors = sorted(states) if states else matrix_states(kb)
     nq = outdir / f"availability-{on.isoformat()}.nq"
     table = outdir / f"availability-{on.isoformat()}.csv"
-    pairs: dict[tuple[str, str], dict[str, str]] = {}
+    parts = outdir / f".parts-{on.isoformat()}"
+    shutil.rmtree(parts, ignore_errors=True)
+    parts.mkdir()
+    total = len(mechs) * len(actors) * (len(actors) - 1)
+    n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    _JOB.update(kb=kb, on=on, mechanisms=mechs, actors=actors, parts=str(parts))
+    done = 0
+    try:
+        if n_workers > 1 and len(actors) > 2 and "fork" in mp.get_all_start_methods():
+            gc.freeze()  # the loaded KB stays shared with the workers, outside their collections
+            try:
+                with mp.get_context("fork").Pool(n_workers, initializer=_worker_setup) as pool:
+                    for _, n in pool.imap_unordered(_requesting_row, actors):
+                        done += n
+                        progress(done, total)
+            finally:
+                gc.unfreeze()
+        else:
+            for requesting in actors:
+                done += _requesting_row(requesting)[1]
+                progress(done, total)
+    finally:
+        _JOB.clear()
     with table.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(CSV_COLUMNS)
-        for cell in compute(kb, on, mechs, states, progress):
-            writer.writerow(
-                [
-                    cell.on.isoformat(),
-                    cell.requesting,
-                    cell.requested,
-                    cell.mechanism,
-                    cell.status,
-                    ";".join(cell.basis_treaties),
-                    ";".join(cell.basis_provisions),
-                    ";".join(cell.conditions),
-                    ";".join(cell.gap_codes),
-                    cell.data_as_of or "",
-                    ENGINE_VERSION,
-                ]
-            )
-            pairs.setdefault((cell.requesting, cell.requested), {})[cell.mechanism] = cell.status
-
-    def all_quads() -> Iterator[ox.Quad]:
-        yield from provenance_quads(on, mechs)
-        for (a, b), statuses in sorted(pairs.items()):
-            yield from pair_quads(on, a, b, statuses, lambda code: kb.actors[code].iri)
-
-    ox.serialize(all_quads(), output=str(nq), format=ox.RdfFormat.N_QUADS)
+        csv.writer(fh).writerow(CSV_COLUMNS)
+        for a in actors:
+            with (parts / f"{a}.csv").open(encoding="utf-8", newline="") as part:
+                shutil.copyfileobj(part, fh)
+    ox.serialize(provenance_quads(on, mechs), output=str(nq), format=ox.RdfFormat.N_QUADS)
+    with nq.open("ab") as out:
+        for a in actors:  # pair nodes in (requesting, requested) order, as one file would have them
+            with (parts / f"{a}.nq").open("rb") as part:
+                shutil.copyfileobj(part, out)
+    shutil.rmtree(parts, ignore_errors=True)
     codebook = outdir / "codebook.md"
     codebook.write_text(
         (paths.ROOT / "docs" / "availability-codebook.md").read_text(encoding="utf-8"), encoding="utf-8"

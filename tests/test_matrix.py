@@ -28,3 +28,19 @@ def test_matrix_rdf_and_csv(real_kb: KnowledgeBase, tmp_path: Path) -> None:
     assert lacking == expected
     assert any(q.graph_name == ox.NamedNode(GRAPH) for q in store)
     assert "dyad panel" in codebook.read_text(encoding="utf-8")
+
+
+def test_parallel_matrix_is_identical_to_sequential(real_kb: KnowledgeBase, tmp_path: Path) -> None:
+    """Forked workers share the requesting states; the files do not depend on how many ran."""
+    day = date(2026, 3, 1)
+    states = ["CHN", "DEU", "JPN", "RUS", "USA", "UZB"]
+    one = write(real_kb, day, tmp_path / "one", ["PRES", "EXT", "MLA"], states, workers=1)
+    two = write(real_kb, day, tmp_path / "two", ["PRES", "EXT", "MLA"], states, workers=2)
+    for a, b in zip(one, two, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    rows = list(csv.DictReader(one[1].open(encoding="utf-8")))
+    assert len(rows) == 3 * 6 * 5
+    assert [(r["from"], r["to"], r["mechanism"]) for r in rows] == sorted(
+        (r["from"], r["to"], r["mechanism"]) for r in rows
+    )
+    assert not list((tmp_path / "one").glob(".parts-*"))

@@ -70,9 +70,11 @@ class Evaluation:
     trace: list[dict[str, Any]] = field(default_factory=list)
     status_dates: list[date] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    quiet: bool = False  # no trace (bulk answers: the matrix, materialised statuses)
 
     def step(self, step: str, treaty: str | None, detail: str) -> None:
-        self.trace.append({"step": step, "treaty": treaty, "detail": detail})
+        if not self.quiet:
+            self.trace.append({"step": step, "treaty": treaty, "detail": detail})
 
 
 def worse(a: str, b: str) -> str:
@@ -113,7 +115,8 @@ def candidate_links(inputs: Inputs, mechanism: str) -> dict[str, list[Link]]:
     # (asked for extradition, prosecution in lieu of extradition is not an answer)
     for slug, links in out.items():
         if any(link.mechanism == mechanism for link in links):
-            out[slug] = [link for link in links if link.mechanism == mechanism or link.mechanism in broad]
+            links = [link for link in links if link.mechanism == mechanism or link.mechanism in broad]
+        out[slug] = sorted(links, key=lambda link: link.provision)
     return out
 
 
@@ -124,7 +127,8 @@ def related(statement_path: str, link_path: str) -> bool:
 
 
 def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str, Any]:
-    ev = Evaluation()
+    """The answer of contract 2; without `explain_answer` (bulk use) no explanation and no trace."""
+    ev = Evaluation(quiet=not explain_answer)
     ev.step(
         "question",
         None,
@@ -154,11 +158,12 @@ class PairRelation:
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
     key = ("pair", record.treaty.slug, q.requesting, q.requested, q.on, q.territory)
     relation: PairRelation = inputs.remember(key, lambda: pair_relation(inputs, q, record))
-    ev.trace += relation.part.trace
+    if not ev.quiet:
+        ev.trace += relation.part.trace
     ev.gaps += relation.part.gaps
     ev.status_dates += relation.part.status_dates
     if relation.proceed:
-        for link in sorted(links, key=lambda link: link.provision):
+        for link in links:  # sorted by provision (candidate_links)
             evaluate_link(inputs, q, record, link, relation.unknown_party, ev, relation.unverified_party)
 
 
@@ -358,14 +363,17 @@ def evaluate_link(
     if scope == "unknown":
         status = worse(status, WITH_CONDITIONS)
         conds.append("OffenceScope")
-    ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
-    mine = inputs.remember(("statements", record.treaty.slug), lambda: _index(record.statements))
-    pair_statements = mine.get(q.requesting, []) + mine.get(q.requested, [])
+    if not ev.quiet:
+        ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
+    pair_statements: list[Statement] = inputs.remember(
+        ("pair-statements", slug, q.requesting, q.requested, q.on), lambda: _pair_statements(inputs, record, q)
+    )
     for s in _statements_for(pair_statements, link, q):
         outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
         sources.add(s.provenance.source)
         ev.status_dates.append(s.provenance.status_as_of)
-        ev.step("statement", slug, f"{s.id} ({s.kind}): {outcome[1]}")
+        if not ev.quiet:
+            ev.step("statement", slug, f"{s.id} ({s.kind}): {outcome[1]}")
         if outcome[0] == NOT_AVAILABLE:
             ev.gaps.append(
                 {"treaty": slug, "code": "reservation_excludes", "provision": where, "reason": f"{s.id}: {outcome[1]}"}
@@ -391,8 +399,16 @@ def evaluate_link(
 
 
 def _participation_sources(inputs: Inputs, record: TreatyRecord, q: Question) -> set[str]:
-    by_actor: dict[str, list[Any]] = inputs.remember(("events", record.treaty.slug), lambda: _index(record.events))
-    return {e.provenance.source for a in (q.requesting, q.requested) for e in by_actor.get(a, []) if e.date <= q.on}
+    slug = record.treaty.slug
+
+    def compute() -> frozenset[str]:
+        by_actor: dict[str, list[Any]] = inputs.remember(("events", slug), lambda: _index(record.events))
+        return frozenset(
+            e.provenance.source for a in (q.requesting, q.requested) for e in by_actor.get(a, []) if e.date <= q.on
+        )
+
+    found: frozenset[str] = inputs.remember(("participation-sources", slug, q.requesting, q.requested, q.on), compute)
+    return set(found)
 
 
 def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:
@@ -402,24 +418,34 @@ def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:
     return False
 
 
+_NOT_ON_LINKS = ("objection", "acceptance", "reservation_withdrawal", "objection_withdrawal", "territorial_declaration")
+
+
+def _pair_statements(inputs: Inputs, record: TreatyRecord, q: Question) -> list[Statement]:
+    mine = inputs.remember(("statements", record.treaty.slug), lambda: _index(record.statements))
+    return _in_effect_for_pair(mine.get(q.requesting, []) + mine.get(q.requested, []), q)
+
+
 def _statements_for(statements: list[Statement], link: Link, q: Question) -> list[Statement]:
+    """Of the pair's statements in effect (see _in_effect_for_pair), those bearing on the link."""
     out: list[Statement] = []
     for s in statements:
-        if s.actor not in (q.requesting, q.requested) or not _in_effect(s, q.on):
-            continue
-        if s.kind in (
-            "objection",
-            "acceptance",
-            "reservation_withdrawal",
-            "objection_withdrawal",
-            "territorial_declaration",
-        ):
-            continue
         general = not s.provisions and s.kind in ("declaration", "treaty_basis_declaration")
         if general or any(related(p, link.provision) for p in s.provisions):
-            if not _withdrawn(statements, s, q.on):
-                out.append(s)
+            out.append(s)
     return out
+
+
+def _in_effect_for_pair(statements: list[Statement], q: Question) -> list[Statement]:
+    """The pair's statements in effect on the date that can bear on a link (not withdrawn)."""
+    return [
+        s
+        for s in statements
+        if s.actor in (q.requesting, q.requested)
+        and s.kind not in _NOT_ON_LINKS
+        and _in_effect(s, q.on)
+        and not _withdrawn(statements, s, q.on)
+    ]
 
 
 def _apply_statement(
