@@ -341,6 +341,13 @@ def docs(outdir: Path) -> None:
 )
 @click.option("--all-mechanisms", is_flag=True, help="Availability graph for all 34 mechanisms (first start ~3 min).")
 @click.option(
+    "--keep-alive",
+    default=75,
+    show_default=True,
+    type=int,
+    help="Seconds an idle HTTP connection stays open (longer than clients' pools keep them).",
+)
+@click.option(
     "--store",
     "store_url",
     metavar="URL",
@@ -356,6 +363,7 @@ def serve(
     cap: int,
     mechanisms: tuple[str, ...],
     all_mechanisms: bool,
+    keep_alive: int,
     store_url: str | None,
 ) -> None:
     """Serve the knowledge base over HTTP: pages, JSON API (/docs), SPARQL (/sparql)."""
@@ -386,7 +394,7 @@ def serve(
     materialise_in_background(kb, date.today(), list(KEY_MECHANISMS))
     click.echo(f"TreatyKB on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=keep_alive)
     finally:
         runner.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -92,10 +93,16 @@ def suggest(value: str, actors: dict[str, ActorInfo]) -> str:
     return "use an ISO 3166-1 alpha-3 code such as AUT, or EU"
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_date(value: str | None) -> date | None:
+    """A date as the contract writes it, YYYY-MM-DD only (not the other ISO 8601 forms Python reads)."""
     if value is None or value == "":
         return None
     try:
+        if not _ISO_DATE.match(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise UnknownInput("date", value, "dates are YYYY-MM-DD") from None

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from kb import iri, paths
 from kb.errors import UnknownInput
+from kb.knowledge import parse_date
 from kb.rdf.executor import Bindings
 
 LIBRARY_DIR = paths.QUERIES_DIR / "library"
@@ -79,10 +79,12 @@ def bind(query: LibraryQuery, values: dict[str, str], known_actors: set[str], kn
         raw = (values.get(p.name) or p.example).strip()
         if p.type == "date":
             try:
-                date.fromisoformat(raw)
-            except ValueError:
+                day = parse_date(raw)
+            except UnknownInput:
                 raise UnknownInput("date", raw, f"parameter {p.name} is YYYY-MM-DD") from None
-            out[p.name] = ("date", raw)
+            if day is None:
+                raise UnknownInput("date", raw, f"parameter {p.name} is YYYY-MM-DD")
+            out[p.name] = ("date", day.isoformat())
         elif p.type == "state":
             code = raw.upper()
             if code not in known_actors:
@@ -99,6 +101,8 @@ def bind(query: LibraryQuery, values: dict[str, str], known_actors: set[str], kn
         elif p.type == "provision":
             slug, _, path = raw.partition("/art/")
             try:
+                if not _SLUG.match(slug):
+                    raise ValueError(slug)
                 out[p.name] = ("iri", iri.provision(slug, path))
             except ValueError:
                 raise UnknownInput("provision", raw, "e.g. cets-185/art/29/para/4") from None

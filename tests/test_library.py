@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase
 from kb.library import bind, get, library
 from kb.rdf.executor import execute
@@ -67,3 +68,15 @@ def test_bad_parameters_are_refused(real_kb: KnowledgeBase) -> None:
         bind(get("parties_on_date"), {"date": "yesterday"}, set(real_kb.actors), set())
     with pytest.raises(UnknownInput):
         bind(get("statements_of_state"), {"state": "ZZZ"}, set(real_kb.actors), set())
+
+
+def test_parameters_are_checked_strictly(real_kb: KnowledgeBase) -> None:
+    """Python reads 20200101 and 2020-W01-1 as dates; the contract's dates are YYYY-MM-DD only."""
+    q = get("parties_on_date")
+    for bad in ("20200101", "2020-W01-1", "2020-02-30", "x"):
+        with pytest.raises(UnknownInput):
+            bind(q, {"date": bad}, set(real_kb.actors), set(real_kb.inputs().mechanisms))
+    reservations = get("reservations_to_article")
+    for bad in ("x y>/art/29", "cets-185/art/x y>", "cets-185"):
+        with pytest.raises(UnknownInput):
+            bind(reservations, {"article": bad}, set(real_kb.actors), set(real_kb.inputs().mechanisms))
