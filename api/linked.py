@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -77,13 +80,18 @@ def build_linked_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
 
     @router.get("/download/")
     def downloads() -> JSONResponse:
+        """The current release's dumps with their SHA-256, and the earlier releases this server kept."""
         release = current_release()
-        files = sorted(p.name for p in release_dir(release).glob("*")) if release_dir(release).exists() else []
+        sums = ensure_dumps(release, knowledge)
         return JSONResponse(
             {
                 "release": release,
-                "files": [
-                    f"/download/{release}/{n}" for n in files or ["treatykb.ttl", "treatykb.nq", "treatykb.jsonld"]
+                "files": [f"/download/{release}/{n}" for n in DUMPS],
+                "sha256": {f"/download/{release}/{n}": sums[n] for n in DUMPS},
+                "checksums": f"/download/{release}/SHA256SUMS",
+                "releases": [
+                    {"release": r, "files": [f"/download/{r}/{n}" for n in DUMPS if (release_dir(r) / n).exists()]}
+                    for r in retained_releases()
                 ],
                 "ontology": ["/download/ontology/coop.ttl", "/download/ontology/mechanisms.ttl"],
             }
@@ -97,20 +105,17 @@ def build_linked_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
 
     @router.get("/download/{release}/{name}")
     def dump(release: str, name: str) -> Response:
-        if release != current_release():
-            raise _missing(
-                f"{release} (only the current release {current_release()} is kept on this server; "
-                "older releases are in the repository history)"
-            )
-        target = release_dir(release) / name
-        if name not in ("treatykb.ttl", "treatykb.nq", "treatykb.jsonld"):
+        if name not in (*DUMPS, "SHA256SUMS"):
             raise _missing(name)
-        if not target.exists():
-            from kb.export import export_dumps
-
-            export_dumps(release_dir(release), ("turtle", "nquads", "jsonld"), knowledge().store)
+        if release == current_release():
+            ensure_dumps(release, knowledge)
+        target = release_dir(release) / name
+        if not RELEASE.match(release) or not target.exists():
+            kept = ", ".join(retained_releases()) or current_release()
+            raise _missing(f"{release}/{name} (releases kept on this server: {kept}; older ones: repository history)")
         media = {"ttl": "text/turtle", "nq": "application/n-quads", "jsonld": "application/ld+json"}
-        return FileResponse(target, media_type=media[name.rsplit(".", 1)[1]], filename=name)
+        kind = media.get(name.rsplit(".", 1)[-1], "text/plain")
+        return FileResponse(target, media_type=kind, filename=name)
 
     return router
 
@@ -122,8 +127,47 @@ def current_release() -> str:
     return data_release(input_files()).strftime("%Y.%m.%d")
 
 
+DUMPS = ("treatykb.ttl", "treatykb.nq", "treatykb.jsonld")
+RELEASE = re.compile(r"^\d{4}\.\d{2}\.\d{2}$")
+
+
 def release_dir(release: str) -> Path:
     return paths.CACHE_DIR / "download" / release
+
+
+def retained_releases() -> list[str]:
+    """Releases whose dumps this server still holds, newest first (a release is never rewritten
+    once a newer one exists, so a cited permalink keeps its data)."""
+    root = paths.CACHE_DIR / "download"
+    found = [p.name for p in root.glob("*") if RELEASE.match(p.name) and (p / "SHA256SUMS").exists()]
+    return sorted(found, reverse=True)
+
+
+def ensure_dumps(release: str, knowledge: Callable[[], KnowledgeBase]) -> dict[str, str]:
+    """Dumps of the current release, written when missing or when the data changed within the
+    same release date (checked by fingerprint); returns their SHA-256 digests."""
+    from kb.rdf.persistent import fingerprint, input_files
+
+    target = release_dir(release)
+    stamp = fingerprint(input_files(), "dumps")
+    with _DUMPS_LOCK:
+        return _ensure(target, stamp, knowledge)
+
+
+_DUMPS_LOCK = threading.Lock()
+
+
+def _ensure(target: Path, stamp: str, knowledge: Callable[[], KnowledgeBase]) -> dict[str, str]:
+    from kb.export import export_dumps
+
+    sums_file, stamp_file = target / "SHA256SUMS", target / "FINGERPRINT"
+    fresh = stamp_file.exists() and stamp_file.read_text(encoding="utf-8") == stamp and sums_file.exists()
+    if not fresh:
+        export_dumps(target, ("turtle", "nquads", "jsonld"), knowledge().store)
+        lines = [f"{hashlib.sha256((target / n).read_bytes()).hexdigest()}  {n}" for n in DUMPS]
+        sums_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        stamp_file.write_text(stamp, encoding="utf-8")
+    return {line.split()[1]: line.split()[0] for line in sums_file.read_text(encoding="utf-8").splitlines()}
 
 
 def _missing(what: str) -> UnknownInput:

@@ -1,7 +1,9 @@
 """Pages and their JSON twins, in English and French, with accessible structure."""
 
+import hashlib
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -112,7 +114,31 @@ def test_download_of_the_current_release(client: TestClient) -> None:
     listing = client.get("/download/").json()
     nq = client.get(listing["files"][1])
     assert nq.status_code == 200 and "https://w3id.org/treatykb/graph/" in nq.text
-    assert client.get("/download/1999.01.01/treatykb.nq").status_code == 404
+    assert hashlib.sha256(nq.content).hexdigest() == listing["sha256"][listing["files"][1]]
+    sums = client.get(listing["checksums"]).text
+    assert f"{listing['sha256'][listing['files'][1]]}  treatykb.nq" in sums
+    assert listing["release"] in [r["release"] for r in listing["releases"]]
+    missing = client.get("/download/1999.01.01/treatykb.nq")
+    assert missing.status_code == 404 and listing["release"] in missing.json()["detail"]
+
+
+def test_earlier_releases_stay_downloadable(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dump cited with its release keeps answering after a newer release is published."""
+    from kb import paths
+
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
+    old = tmp_path / "download" / "2001.01.01"
+    old.mkdir(parents=True)
+    (old / "treatykb.nq").write_text("<urn:a> <urn:b> <urn:c> <urn:g> .\n")
+    (old / "SHA256SUMS").write_text("x  treatykb.nq\n")
+    listing = client.get("/download/").json()
+    assert [r["release"] for r in listing["releases"]] == [listing["release"], "2001.01.01"]
+    r = client.get("/download/2001.01.01/treatykb.nq")
+    assert r.status_code == 200 and r.text.startswith("<urn:a>")
+    assert client.get("/download/2001.01.01/treatykb.ttl").status_code == 404
+    assert client.get("/download/..%2F..%2Fetc/passwd").status_code == 404
 
 
 def test_ontology_documentation_is_generated(client: TestClient) -> None:

@@ -220,6 +220,11 @@ def test_gap_map_and_matrix_in_the_browser(browser: Any, served: str) -> None:
     assert rows > 100
     href = page.get_attribute("#matrix table tbody tr td.m-available a", "href")
     assert href and "compare/index.html#" in href
+    with page.expect_download() as download_info:
+        page.click("button[data-png]")
+    png = Path(download_info.value.path()).read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 10000
+    assert download_info.value.suggested_filename.startswith("gaps-PTD-")
     page.close()
 
 

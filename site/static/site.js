@@ -82,3 +82,39 @@
     box.appendChild(table);
   });
 })();
+
+// PNG export of a map: the SVG drawn on a canvas at twice its size (no server needed)
+(function () {
+  document.querySelectorAll("button[data-png]").forEach(function (button) {
+    var svg = button.closest("figure") && button.closest("figure").querySelector("svg");
+    if (!svg || !window.XMLSerializer || !document.createElement("canvas").toBlob) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var box = svg.getBoundingClientRect();
+      var copy = svg.cloneNode(true);
+      copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+      copy.setAttribute("width", String(Math.round(box.width)));
+      copy.setAttribute("height", String(Math.round(box.height)));
+      var xml = new XMLSerializer().serializeToString(copy);
+      var img = new Image();
+      img.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(box.width * 2);
+        canvas.height = Math.round(box.height * 2);
+        var ctx = canvas.getContext("2d");
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (blob) {
+          var a = document.createElement("a");
+          a.href = URL.createObjectURL(blob);
+          a.download = button.getAttribute("data-png");
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+        }, "image/png");
+      };
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(xml);
+    });
+  });
+})();
