@@ -20,17 +20,18 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.editor import build_editor_router, editor_page
-from api.linked import build_docs_router, build_linked_router
+from api.linked import build_docs_router, build_linked_router, existing_checksums
 from api.pages import build_page_router
 from api.render import render
-from api.sparql import build_router
-from api.void import void_description
+from api.sparql import accepted, build_router
+from api.void import describe, void_description
 from kb import paths
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
 from kb.library import LibraryQuery, bind, library
 from kb.library import get as library_get
 from kb.rdf.executor import QueryTimeout, Runner, StoreUnavailable, execute
+from kb.rdf.persistent import current_release
 
 log = logging.getLogger("treatykb")
 
@@ -113,9 +114,13 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         app.include_router(build_router(runner, editor_page))
 
     @app.get("/.well-known/void", include_in_schema=False)
+    @app.get("/dataset", include_in_schema=False)
     def void(request: Request) -> Response:
+        """VoID + DCAT description of the dataset and its current release (Turtle, or JSON-LD/N-Triples)."""
         base = str(request.base_url).rstrip("/")
-        return Response(void_description(base, knowledge()), media_type="text/turtle")
+        release = current_release()
+        text = void_description(base, knowledge(), release, existing_checksums(release))
+        return describe(text, accepted(request, None))
 
     def knowledge() -> KnowledgeBase:
         if "kb" not in state:
@@ -202,13 +207,15 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
             result = runner.run(q.text, ["application/sparql-results+json"], bindings)
         else:
             result = execute(kb.store, q.text, ["application/sparql-results+json"], 10000, bindings)
-        doc = {
+        head = {
             "query": query_meta(q),
+            "release": current_release(),
             "parameters": {k: v[1] for k, v in bindings.items()},
             "truncated": result.truncated,
-            "results": json.loads(result.body),
         }
-        return JSONResponse(doc)
+        # the SPARQL JSON from the store goes in as it is (parsing and writing it again cost more than the query)
+        body = json.dumps(head).encode()[:-1] + b', "results": ' + (result.body or b"null") + b"}"
+        return Response(body, media_type="application/json")
 
     @app.get("/api/treaties")
     def treaties() -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from kb.answers import participation_answer, statement_json
 from kb.coverage import coverage
@@ -18,6 +19,7 @@ from kb.law.availability import Question, decide
 from kb.law.participation import standing
 from kb.matrix import matrix_states
 from kb.model import Participation, Treaty
+from kb.rdf.persistent import current_release
 from kb.statuses import StatusTable
 
 StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
@@ -526,7 +528,21 @@ def query_context(
     }
     result = run(q.text, bindings)
     ctx["results"] = result
-    ctx["permalink"] = f"queries/{name}?" + "&".join(f"{p['name']}={p['value']}" for p in ctx["query"]["parameters"])
+    release = current_release()
+    ctx["release"] = release
+    ctx["permalink"] = f"queries/{name}?" + urlencode(
+        [("release", release)] + [(p["name"], p["value"]) for p in ctx["query"]["parameters"]]
+    )
+    cited = values.get("release")
+    if cited and cited != release:
+        ctx["cited_release"] = {
+            "release": cited,
+            "current": release,
+            "dump": f"download/{cited}/treatykb.nq",
+            "note": f"this permalink was made on data release {cited}; the results above are from release "
+            f"{release}. To re-run the query on the cited data, load the dump of {cited} (if this server "
+            "still keeps it) or check out that release of the repository.",
+        }
     return ctx
 
 

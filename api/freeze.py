@@ -21,7 +21,7 @@ from api.render import render
 from kb import paths
 from kb.knowledge import KnowledgeBase
 from kb.library import library
-from kb.matrix import Cell, compute
+from kb.matrix import Cell, compute, every_tenth
 
 Progress = Callable[[str], None]
 STATUS_LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
@@ -70,7 +70,7 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
     progress(f"computing availability for {len(c.KEY_MECHANISMS)} mechanisms on {on.isoformat()} ...")
     cells = {
         (x.requesting, x.requested, x.mechanism): x
-        for x in compute(kb, on, list(c.KEY_MECHANISMS), progress=_ticker(progress))
+        for x in compute(kb, on, list(c.KEY_MECHANISMS), progress=every_tenth(progress, "availability"))
     }
 
     def status(a: str, b: str, m: str) -> str:
@@ -101,18 +101,6 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
     stale = build.remove_stale()
     progress(f"done: {build.written} written, {build.unchanged} unchanged, {len(stale)} stale removed")
     return build
-
-
-def _ticker(progress: Progress) -> Callable[[int, int], None]:
-    last = [-1]
-
-    def tick(done: int, total: int) -> None:
-        pct = 100 * done // total
-        if pct // 10 != last[0]:
-            last[0] = pct // 10
-            progress(f"  availability {pct}% ({done}/{total})")
-
-    return tick
 
 
 def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -6,7 +6,6 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -120,11 +119,10 @@ def build_linked_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
     return router
 
 
-@lru_cache(maxsize=1)
 def current_release() -> str:
-    from kb.rdf.persistent import data_release, input_files
+    from kb.rdf.persistent import current_release as release
 
-    return data_release(input_files()).strftime("%Y.%m.%d")
+    return release()
 
 
 DUMPS = ("treatykb.ttl", "treatykb.nq", "treatykb.jsonld")
@@ -133,6 +131,14 @@ RELEASE = re.compile(r"^\d{4}\.\d{2}\.\d{2}$")
 
 def release_dir(release: str) -> Path:
     return paths.CACHE_DIR / "download" / release
+
+
+def existing_checksums(release: str) -> dict[str, str]:
+    """SHA-256 of the release's dumps if they were written already (never builds them)."""
+    sums = release_dir(release) / "SHA256SUMS"
+    if not sums.exists():
+        return {}
+    return {line.split()[1]: line.split()[0] for line in sums.read_text(encoding="utf-8").splitlines() if line}
 
 
 def retained_releases() -> list[str]:

@@ -134,39 +134,29 @@ def _routes(
             request, "treaty.html", lambda kb, lg, on: c.treaty_context(kb, _treaty(kb, slug), lg, on), lang, twin
         )
 
-    def interval(request: Request) -> tuple[date, date]:
+    def changes_page(
+        request: Request, page: str, make: Callable[[KnowledgeBase, date, date, str], dict[str, Any]]
+    ) -> Response:
+        """`…/changes` (and its .json twin) for the interval [from, until)."""
+        page, twin = split(page)
+        if page != "changes":
+            raise _not_found(page)
         start = parse_date(request.query_params.get("from")) or date(2000, 1, 1)
         end = parse_date(request.query_params.get("until")) or date.today()
         if end <= start:
             raise UnknownInput("interval", f"{start}..{end}", "'from' must be before 'until' (YYYY-MM-DD)")
-        return start, end
+        return respond(request, "changes.html", lambda kb, lg, on: make(kb, start, end, lg), lang, twin)
 
     @router.get(prefix + "/treaty/{slug}/{page}")
     def changes(request: Request, slug: str, page: str) -> Response:
-        page, twin = split(page)
-        if page != "changes":
-            raise _not_found(page)
-        start, end = interval(request)
-        return respond(
-            request,
-            "changes.html",
-            lambda kb, lg, on: c.changes_context(kb, _treaty(kb, slug), start, end, lg),
-            lang,
-            twin,
+        return changes_page(
+            request, page, lambda kb, start, end, lg: c.changes_context(kb, _treaty(kb, slug), start, end, lg)
         )
 
     @router.get(prefix + "/state/{code}/{page}")
     def state_changes(request: Request, code: str, page: str) -> Response:
-        page, twin = split(page)
-        if page != "changes":
-            raise _not_found(page)
-        start, end = interval(request)
-        return respond(
-            request,
-            "changes.html",
-            lambda kb, lg, on: c.state_changes_context(kb, _known(kb, code), start, end, lg),
-            lang,
-            twin,
+        return changes_page(
+            request, page, lambda kb, start, end, lg: c.state_changes_context(kb, _known(kb, code), start, end, lg)
         )
 
     @router.get(prefix + "/treaty/{slug}/art/{path:path}")

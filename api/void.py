@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+from fastapi import Response
+
 from kb import iri
 from kb.knowledge import KnowledgeBase
 
@@ -11,13 +14,48 @@ DESCRIPTION = (
 )
 
 
-def void_description(base: str, kb: KnowledgeBase) -> str:
+MEDIA = {
+    "treatykb.ttl": "text/turtle",
+    "treatykb.nq": "application/n-quads",
+    "treatykb.jsonld": "application/ld+json",
+}
+
+
+def void_description(base: str, kb: KnowledgeBase, release: str, checksums: dict[str, str] | None = None) -> str:
+    """VoID and DCAT description of the dataset: its SPARQL endpoint, named graphs, and the
+    release with its downloadable dumps (with SHA-256 checksums once the dumps exist)."""
     graphs = sorted({str(q.graph_name.value) for q in kb.store if hasattr(q.graph_name, "value")})
     subsets = "\n".join(f"    void:subset [ a void:Dataset ; sd:name <{g}> ] ;" for g in graphs)
+    issued = release.replace(".", "-")
+    distributions = []
+    for name, media in MEDIA.items():
+        url = f"{base}/download/{release}/{name}"
+        checksum = (
+            f" ;\n        spdx:checksum [ a spdx:Checksum ; spdx:algorithm spdx:checksumAlgorithm_sha256 ; "
+            f'spdx:checksumValue "{checksums[name]}"^^xsd:hexBinary ]'
+            if checksums and name in checksums
+            else ""
+        )
+        distributions.append(
+            f"""    dcat:distribution [ a dcat:Distribution ;
+        dcat:downloadURL <{url}> ;
+        dcat:mediaType <https://www.iana.org/assignments/media-types/{media}> ;
+        dcterms:license <https://creativecommons.org/licenses/by/4.0/>{checksum} ] ;"""
+        )
+    dist = "\n".join(distributions)
     return f"""@prefix void: <http://rdfs.org/ns/void#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix spdx: <http://spdx.org/rdf/terms#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
-<{iri.BASE}/dataset> a void:Dataset ;
+<{iri.BASE}/dataset> a void:Dataset , dcat:Dataset ;
+    dcat:version "{release}" ;
+    dcterms:issued "{issued}"^^xsd:date ;
+    dcat:landingPage <{base}/> ;
+    dcat:accessService [ a dcat:DataService ; dcat:endpointURL <{base}/sparql> ;
+        dcterms:conformsTo <https://www.w3.org/TR/sparql11-protocol/> ] ;
+{dist}
     dcterms:title "TreatyKB: international cooperation in criminal matters"@en ;
     dcterms:title "TreatyKB : coopération internationale en matière pénale"@fr ;
     dcterms:description "{DESCRIPTION}"@en ;
@@ -30,3 +68,18 @@ def void_description(base: str, kb: KnowledgeBase) -> str:
 {subsets}
     .
 """
+
+
+def describe(turtle: str, accept: list[str]) -> Response:
+    """The description in the first RDF syntax the client accepts (Turtle by default)."""
+    for media, fmt in (
+        ("application/ld+json", ox.RdfFormat.JSON_LD),
+        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("text/turtle", ox.RdfFormat.TURTLE),
+    ):
+        if media in accept:
+            if fmt is ox.RdfFormat.TURTLE:
+                break
+            triples = list(ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE))
+            return Response(ox.serialize(triples, format=fmt) or b"", media_type=media, headers={"Vary": "Accept"})
+    return Response(turtle, media_type="text/turtle", headers={"Vary": "Accept"})

@@ -49,6 +49,19 @@ CSV_COLUMNS = [
 Progress = Callable[[int, int], None]
 
 
+def every_tenth(report: Callable[[str], None], label: str) -> Progress:
+    """A cell-count progress callback that reports each tenth of the way, as `label pct% (done/total)`."""
+    last = [-1]
+
+    def tick(done: int, total: int) -> None:
+        tenth = 10 * done // max(total, 1)
+        if tenth != last[0]:
+            last[0] = tenth
+            report(f"  {label} {10 * tenth}% ({done}/{total})")
+
+    return tick
+
+
 @dataclass(frozen=True)
 class Cell:
     on: date

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kb import paths
 from kb.knowledge import KnowledgeBase
-from kb.matrix import compute, matrix_states
+from kb.matrix import compute, every_tenth, matrix_states
 from kb.rdf.persistent import fingerprint, input_files
 
 LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
@@ -106,14 +106,7 @@ def materialise(
         except (ValueError, KeyError, TypeError, json.JSONDecodeError):
             progress(f"ignoring an unreadable status table ({path.name}); computing it again")
     progress(f"materialising availability statuses for {on.isoformat()} ({len(mechanisms)} mechanisms) ...")
-    last = [0]
-
-    def tick(done: int, total: int) -> None:
-        if done * 10 // total > last[0]:
-            last[0] = done * 10 // total
-            progress(f"  statuses {done}/{total}")
-
-    table = build(kb, on, mechanisms, tick)
+    table = build(kb, on, mechanisms, every_tenth(progress, "statuses"))
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.partial")
     tmp.write_text(json.dumps(table.to_json()), encoding="utf-8")

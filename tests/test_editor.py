@@ -5,7 +5,6 @@ Debian's Chromium through Playwright; they skip when Chromium or site/vendor/nod
 """
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -24,15 +23,6 @@ from kb.knowledge import KnowledgeBase
 from kb.rdf.executor import QueryRunner
 from kb.rdf.persistent import open_persistent
 
-# the same Chromium and flags as tests/test_site.py (Debian's package; Playwright never downloads one)
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 COOP = "https://w3id.org/treatykb/def/coop#"
 STATE = "https://w3id.org/treatykb/id/state/"
 needs_editor = pytest.mark.skipif(not editor_installed(), reason="YASGUI is not installed (npm install in site/vendor)")
@@ -159,21 +149,13 @@ def live(runner: QueryRunner, real_kb: KnowledgeBase) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def editor_browser(browser: Any) -> Any:
+    """The shared Chromium (tests/conftest.py), once YASGUI is known to be installed."""
     if not editor_installed():
         if os.environ.get("CI"):
             pytest.fail(f"YASGUI is missing in {VENDOR}: make setup runs npm install")
         pytest.skip("YASGUI is not installed (npm install in site/vendor)")
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: .ci/run installs it")
-        pytest.skip("Chromium is not installed here")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    return browser
 
 
 QUERY = f"""PREFIX coop: <{COOP}>
@@ -195,8 +177,8 @@ def serious(page: Any) -> list[tuple[str, str, list[Any]]]:
     ]
 
 
-def test_query_table_chart_map_and_accessibility_in_the_browser(browser: Any, live: str) -> None:
-    page = browser.new_page()
+def test_query_table_chart_map_and_accessibility_in_the_browser(editor_browser: Any, live: str) -> None:
+    page = editor_browser.new_page()
     foreign: list[str] = []
     page.on("request", lambda req: None if req.url.startswith(live) else foreign.append(req.url))
     page.goto(live + "sparql")
@@ -228,8 +210,8 @@ def test_query_table_chart_map_and_accessibility_in_the_browser(browser: Any, li
     assert foreign == []
 
 
-def test_completion_offers_terms_from_the_kb_and_asks_no_other_host(browser: Any, live: str) -> None:
-    page = browser.new_page()
+def test_completion_offers_terms_from_the_kb_and_asks_no_other_host(editor_browser: Any, live: str) -> None:
+    page = editor_browser.new_page()
     foreign: list[str] = []
     page.on("request", lambda req: None if req.url.startswith(live) else foreign.append(req.url))
     page.goto(live + "sparql")
@@ -253,8 +235,8 @@ def test_completion_offers_terms_from_the_kb_and_asks_no_other_host(browser: Any
     assert foreign == []
 
 
-def test_without_javascript_the_plain_form_runs_the_query(browser: Any, live: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_plain_form_runs_the_query(editor_browser: Any, live: str) -> None:
+    context = editor_browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live + "sparql")
     assert page.is_visible("#sparql-plain textarea")

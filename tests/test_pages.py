@@ -187,3 +187,38 @@ def test_what_changed_in_a_treaty_has_a_twin_and_checks_the_interval(client: Tes
     r = client.get("/state/BEN/changes?from=2025-01-01&until=2023-01-01", headers={"Accept": "text/html"})
     assert r.status_code == 400 and "must be before" in r.text
     assert client.get("/state/BEN/nothing").status_code == 404
+
+
+def test_query_permalinks_carry_the_data_release(client: TestClient) -> None:
+    """A cited query names the data it ran on; a permalink of another release says where that data is."""
+    ctx = client.get("/queries/parties_on_date.json?treaty=cets-185&date=2020-01-01").json()
+    release = ctx["release"]
+    assert ctx["permalink"] == f"queries/parties_on_date?release={release}&treaty=cets-185&date=2020-01-01"
+    assert "cited_release" not in ctx
+    old = client.get("/queries/parties_on_date?release=2001.01.01&treaty=cets-185", headers={"Accept": "text/html"})
+    assert old.status_code == 200 and "made on data release 2001.01.01" in old.text
+    assert 'href="../download/2001.01.01/treatykb.nq"' in old.text
+    assert client.get("/api/queries/parties_on_date").json()["release"] == release
+
+
+def test_dataset_description_and_citation(client: TestClient) -> None:
+    """DCAT names the release and its dumps; CITATION.cff names the version the package has."""
+    import tomllib
+
+    import pyoxigraph as ox
+    import yaml
+
+    from kb import paths
+
+    ttl = client.get("/dataset").content
+    triples = list(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
+    dcat = "http://www.w3.org/ns/dcat#"
+    version = [t.object.value for t in triples if t.predicate == ox.NamedNode(dcat + "version")]
+    listing = client.get("/download/").json()
+    assert version == [listing["release"]]
+    urls = {t.object.value for t in triples if t.predicate == ox.NamedNode(dcat + "downloadURL")}
+    assert {u.removeprefix("http://testserver") for u in urls} == set(listing["files"])
+    assert client.get("/.well-known/void", headers={"Accept": "application/ld+json"}).json()
+    cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert cff["cff-version"] == "1.2.0" and cff["version"] == project["version"] and cff["title"]

@@ -1,8 +1,6 @@
 """The static site: built from the live templates, link-checked, incremental, pair data present."""
 
 import json
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -73,15 +71,6 @@ def test_rebuild_rewrites_nothing_and_removes_stale_files(site: Path) -> None:
 
 # --- in a real browser: Debian's Chromium driven by Playwright, axe-core for accessibility -------
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 PAGE_TYPES = [
     "index.html",
     "states.html",
@@ -95,20 +84,6 @@ PAGE_TYPES = [
     "treaty/mtdsg-xviii-12/changes.html",
     "fr/state/FRA.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: .ci/run installs it")
-        pytest.skip("Chromium is not installed here")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import hashlib
 import shutil
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -44,6 +45,12 @@ def data_release(files: list[tuple[str, Path]]) -> date:
         assert isinstance(q.object, ox.Literal)
         newest = max(newest, date.fromisoformat(q.object.value))
     return newest
+
+
+@lru_cache(maxsize=1)
+def current_release() -> str:
+    """The data release name, YYYY.MM.DD (the newest status date of a treaty fact), for this process."""
+    return data_release(input_files()).strftime("%Y.%m.%d")
 
 
 def open_persistent(
@@ -91,17 +98,10 @@ def _add_availability(
     progress: Callable[[str], None],
 ) -> None:
     from kb.knowledge import KnowledgeBase
-    from kb.matrix import write
+    from kb.matrix import every_tenth, write
 
     kb = KnowledgeBase.open(data_dir, ontology_dir)
     progress(f"computing the availability graph for {on.isoformat()} ...")
-    last = [0]
-
-    def tick(done: int, total: int) -> None:
-        if done * 10 // total > last[0]:
-            last[0] = done * 10 // total
-            progress(f"  availability {done}/{total}")
-
-    nq, _, _ = write(kb, on, workdir / "matrix", mechanisms, None, tick)
+    nq, _, _ = write(kb, on, workdir / "matrix", mechanisms, None, every_tenth(progress, "availability"))
     store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     shutil.rmtree(workdir / "matrix", ignore_errors=True)
