@@ -4,6 +4,9 @@ Runs real worker processes over a real on-disk store (availability computed for 
 to keep the build short).
 """
 
+import os
+import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,3 +117,23 @@ def test_library_api_on_the_persistent_store(client: TestClient) -> None:
     assert {row["mechanism"]["value"].rsplit("/", 1)[-1] for row in rows} == {"PTD"}
     assert client.get("/api/queries/no_such_query").status_code == 404
     assert client.get("/api/queries/parties_on_date", params={"date": "soon"}).status_code == 400
+
+
+def test_a_worker_that_dies_is_replaced(store_path: Path) -> None:
+    """Regression: a killed worker's pipe raised ConnectionResetError, which escaped the runner and
+    left the dead worker in the pool, so every later query failed too."""
+    from kb.rdf.executor import QueryRunner
+    from kb.sparql import QueryRefused
+
+    runner = QueryRunner(store_path, workers=1, timeout=5.0, cap=5)
+    try:
+        dying = runner._idle.queue[0]
+        assert dying.proc.pid is not None
+        os.kill(dying.proc.pid, signal.SIGSTOP)  # it will die with the query unread in its pipe
+        threading.Timer(0.5, dying.proc.kill).start()
+        with pytest.raises(QueryRefused):
+            runner.run("ASK { ?s ?p ?o }", ["application/sparql-results+json"])
+        result = runner.run("ASK { ?s ?p ?o }", ["application/sparql-results+json"])
+        assert b"true" in result.body
+    finally:
+        runner.close()

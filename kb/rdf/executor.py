@@ -202,7 +202,7 @@ class QueryRunner:
                 worker = _Worker(self._ctx, self.store_path)
                 raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
             status, payload = worker.conn.recv()
-        except (EOFError, BrokenPipeError):
+        except (EOFError, OSError):  # the worker died: pipe closed, broken or reset
             worker.stop()
             worker = _Worker(self._ctx, self.store_path)
             raise QueryRefused("the query stopped its worker (too much memory?); try a narrower query") from None
