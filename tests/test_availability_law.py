@@ -4,6 +4,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import pytest
+
 from kb.law.availability import Inputs, Question, decide
 from kb.model import DepositaryCount, Event, Link, Mechanism, Provenance, Statement, Treaty, TreatyRecord
 
@@ -211,3 +213,19 @@ def test_answer_has_the_contract_fields() -> None:
     assert {"status", "bases", "gaps", "explanation", "trace", "data_as_of"} <= set(a)
     assert a["data_as_of"] == "2020-01-01"
     assert {"treaty", "provision", "mechanism", "status", "conditions", "sources"} <= set(a["bases"][0])
+
+
+def test_a_full_memo_is_emptied_and_answers_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's memo is bounded: when full it is emptied, and what it held is computed again."""
+    from kb.knowledge import KnowledgeBase
+    from kb.law import availability
+
+    kb = KnowledgeBase.open()
+    before = [kb.availability(a, b, "PRES", date(2024, 1, 1))["status"] for a, b in PAIRS_FOR_MEMO]
+    monkeypatch.setattr(availability, "MEMO_LIMIT", 5)
+    fresh = KnowledgeBase.open()
+    after = [fresh.availability(a, b, "PRES", date(2024, 1, 1))["status"] for a, b in PAIRS_FOR_MEMO]
+    assert after == before and len(fresh.inputs().memo) <= 5 + 4  # the limit, plus values computed inside one
+
+
+PAIRS_FOR_MEMO = [("DEU", "AUT"), ("RUS", "CHN"), ("USA", "JPN"), ("UZB", "DEU"), ("NLD", "CZE")]

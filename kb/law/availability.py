@@ -43,6 +43,9 @@ class Question:
     territory: str | None = None
 
 
+MEMO_LIMIT = 2_000_000  # entries (about 1 GB): the full matrix of one date needs under 1 million
+
+
 @dataclass(frozen=True)
 class Inputs:
     """Everything the engine reads, as plain data."""
@@ -58,8 +61,14 @@ class Inputs:
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def remember(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """The memoised value; the memo is emptied when full (a server asked about many dates must
+        not grow without bound: everything in it can be computed again)."""
         if key not in self.memo:
-            self.memo[key] = compute()
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            value = compute()
+            self.memo[key] = value
+            return value
         return self.memo[key]
 
 
