@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.editor import build_editor_router, editor_page
 from api.linked import build_docs_router, build_linked_router, existing_checksums
 from api.pages import build_page_router
-from api.render import render
+from api.render import render, strings
 from api.sparql import accepted, build_router
 from api.void import describe, void_description
 from kb import paths
@@ -80,11 +80,12 @@ def wants_html(request: Request) -> bool:
 def error_page(request: Request, title: str, detail: str) -> str:
     lang = "fr" if request.url.path.startswith("/fr/") else "en"
     path = request.url.path.lstrip("/").removeprefix("fr/")
+    shown = strings().get(title, {}).get(lang, title)
     ctx = {
         "lang": lang,
         "date": date.today().isoformat(),
         "path": path,
-        "title": title.capitalize(),
+        "title": shown[:1].upper() + shown[1:],
         "error": title,
         "detail": detail,
         "notice": "",

@@ -222,3 +222,11 @@ def test_dataset_description_and_citation(client: TestClient) -> None:
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert cff["cff-version"] == "1.2.0" and cff["version"] == project["version"] and cff["title"]
+
+
+def test_error_pages_speak_the_page_language(client: TestClient) -> None:
+    html = {"Accept": "text/html"}
+    fr = client.get("/fr/state/DEU?date=2024-13-01", headers=html)
+    assert fr.status_code == 400 and "<title>Date inconnue" in fr.text and "YYYY-MM-DD" in fr.text
+    en = client.get("/state/ZZZ", headers=html)
+    assert en.status_code == 404 and "<title>Unknown state" in en.text
