@@ -62,7 +62,8 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
         eif = {
             "date": eif["date"],
             "derived": st.entry_into_force.derived,
-            **({"no_later_than": True, "verified": False} if st.entry_into_force.no_later_than else {}),
+            **({"no_later_than": True} if st.entry_into_force.no_later_than else {}),
+            **({"verified": False} if not st.entry_into_force.provenance.verified else {}),
             "source": eif["source"],
             "status_as_of": eif["status_as_of"],
         }
@@ -92,6 +93,11 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
         }
         if c["kind"] == "consent":
             out["consent"]["kind_note"] = "the source gives the date of consent but not the kind of instrument"
+        if st.consent.no_later_than:
+            out["consent"]["no_later_than"] = True
+            out["consent"]["kind_note"] = (
+                "a contracting state on this date by the depositary's list; date and kind unknown"
+            )
     if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
         out["sources"] = participant_list_sources(record)
     if st.notes:

@@ -132,3 +132,22 @@ def test_signing_a_protocol_open_only_to_parties_shows_the_base_treaty_in_force_
 def test_a_rule_derived_date_never_replaces_a_known_entry_into_force() -> None:
     protocol_events = [Event("AAA", "test-2", "signature", date(2000, 1, 1), P)]
     assert in_force_by_rule(PROTOCOL, protocol_events, list(EVENTS)) == []
+
+
+def test_a_contracting_state_by_a_date_is_unknown_until_it_must_be_in_force() -> None:
+    """Listed as a Contracting State on X (consent on X at the latest): in force by the treaty's rule
+    applied to X at the latest; between the two its standing is unknown, though it counts as a party."""
+    from kb.law.participation import derive_entry_into_force
+
+    listed = Event("FFF", "test-1", "consent", date(2011, 6, 1), P, no_later_than=True)
+    eif = derive_entry_into_force(T, listed)
+    assert eif is not None and eif.date == date(2011, 10, 1) and eif.no_later_than
+    events = [listed, eif]
+    # before the list's date it may already have consented: unknown, never "not participating"
+    assert standing(T, events, "FFF", date(2011, 5, 31)).status is Participation.UNKNOWN
+    between = standing(T, events, "FFF", date(2011, 8, 1))
+    assert between.status is Participation.UNKNOWN and any("contracting state" in n for n in between.notes)
+    assert standing(T, events, "FFF", date(2011, 10, 1)).status is Participation.PARTY
+    assert counts_on(T, events, ["FFF"], date(2011, 6, 1))["parties"] == 1
+    dated = Event("FFF", "test-1", "ratification", date(2005, 1, 1), P)
+    assert standing(T, [listed, dated], "FFF", date(2006, 1, 1)).consent == dated  # a dated consent wins

@@ -70,15 +70,28 @@ def test_a_consent_whose_kind_the_source_does_not_state_is_not_guessed(real_kb: 
 
 
 def test_cets_224_signatories_are_budapest_parties_by_their_signature_date(real_kb: KnowledgeBase) -> None:
-    """CETS 224 is open for signature only by the Parties to ETS 185: Spain signed it on 2022-05-12
-    (Dutch treaty database), so ETS 185 was in force for Spain by then at the latest (derived, unverified)."""
-    now = real_kb.participation("ESP", "cets-185", date(2023, 1, 1))
+    """CETS 224 is open for signature only by the Parties to ETS 185: Sri Lanka signed it on 2022-11-30
+    (Dutch treaty database), so ETS 185 was in force for it by then at the latest (derived, unverified)."""
+    now = real_kb.participation("LKA", "cets-185", date(2023, 1, 1))
     assert now["status"] == "party"
     eif = now["entry_into_force"]
-    assert eif["date"] == "2022-05-12" and eif["derived"] and eif["no_later_than"] and not eif["verified"]
-    assert real_kb.participation("ESP", "cets-185", date(2022, 5, 11))["status"] == "unknown"
-    answer = real_kb.availability("DEU", "ESP", "PRES", date(2023, 1, 1))
+    assert eif["date"] == "2022-11-30" and eif["derived"] and eif["no_later_than"] and not eif["verified"]
+    assert real_kb.participation("LKA", "cets-185", date(2022, 11, 29))["status"] == "unknown"
+    answer = real_kb.availability("DEU", "LKA", "PRES", date(2023, 1, 1))
     budapest = [b for b in answer["bases"] if b["treaty"] == "cets-185"]
     assert budapest and all(
-        b["status"] != "available" and "UnverifiedStatusData" in {c["code"] for c in b["conditions"]} for b in budapest
+        b["status"] != "available" and "UnverifiedStatusData" in {c["code"] for c in b["conditions"]}
+        for b in budapest
     )
+
+
+def test_contracting_states_of_the_2011_notification(real_kb: KnowledgeBase) -> None:
+    """JJ7249C (2011-06-01) names Spain a Contracting State: consent on that date at the latest, in force
+    by 2011-10-01 at the latest; the 31 Contracting States are all known, so Russia, absent from the
+    notification, is not a party for that count (worked case C29)."""
+    listed = real_kb.participation("ESP", "cets-185", date(2011, 8, 1))
+    assert listed["status"] == "unknown" and listed["consent"]["no_later_than"]
+    assert listed["consent"]["date"] == "2011-06-01" and listed["consent"]["kind"] is None
+    assert real_kb.participation("ESP", "cets-185", date(2012, 1, 1))["status"] == "party"
+    assert real_kb.participation("RUS", "cets-185", date(2011, 6, 1))["status"] == "not_participating"
+    assert real_kb.participation("RUS", "cets-185", date(2026, 3, 1))["status"] == "unknown"

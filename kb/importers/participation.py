@@ -57,7 +57,7 @@ EVENT_CLASS = {
     "territorial_exclusion": COOP.TerritorialWithdrawal,
     "signature_withdrawn": COOP.SignatureWithdrawnIntent,
 }
-EVENTS = tuple(EVENT_CLASS) + ("denunciation_effective",)
+EVENTS = tuple(EVENT_CLASS) + ("denunciation_effective", "contracting_by")
 _UNTC_DATE = re.compile(r"^(\d{1,2} [A-Z][a-z]{2} \d{4})(?:\s+(a|A|AA|d|c))?$")
 
 
@@ -136,6 +136,9 @@ def read_curated(
                 effective[state] = d
                 continue
             territory = (row.get("territory") or "").strip() or None
+            if event == "contracting_by":  # a depositary list names it a contracting state on that date
+                out.append(Event(state, slug, "consent", d, src.provenance(), no_later_than=True))
+                continue
             out.append(Event(state, slug, event, d, src.provenance(), territory=territory))
     return [
         Event(e.actor, e.treaty, e.kind, e.date, e.provenance, effective=effective.get(e.actor))
@@ -162,7 +165,8 @@ def with_derived_entry_into_force(treaty: Treaty, events: list[Event]) -> list[E
         consents = [e for e in events if e.actor == actor and e.kind in CONSENT_KINDS]
         if not consents:
             continue
-        latest = max(consents, key=lambda e: (e.provenance.status_as_of, e.date))
+        dated = [e for e in consents if not e.no_later_than] or consents
+        latest = max(dated, key=lambda e: (e.provenance.status_as_of, e.date))
         derived = derive_entry_into_force(treaty, latest)
         if derived is not None:
             out.append(derived)
@@ -185,13 +189,13 @@ def participation_graph(treaty: Treaty, events: list[Event], actor_iris: dict[st
         g.add((node, COOP.treaty, t))
         g.add((node, COOP.date, date_literal(e.date)))
         add_provenance(g, node, e.provenance)
+        if e.no_later_than:
+            g.add((node, COOP.noLaterThan, Literal(True)))
         if e.kind == "entry_into_force":
             g.add((node, COOP.derived, Literal(e.derived)))
-            if e.no_later_than:
-                g.add((node, COOP.dateRule, COOP.OPEN_ONLY_TO_PARTIES))
-                g.add((node, COOP.noLaterThan, Literal(True)))
-            else:
-                g.add((node, COOP.dateRule, COOP[treaty.eif_rule] if e.derived else COOP.STATED_BY_SOURCE))
+            by_other_treaty = e.no_later_than and not e.provenance.verified  # see law.participation.in_force_by_rule
+            rule = COOP[treaty.eif_rule] if e.derived else COOP.STATED_BY_SOURCE
+            g.add((node, COOP.dateRule, COOP.OPEN_ONLY_TO_PARTIES if by_other_treaty else rule))
         if e.kind == "denunciation" and e.effective:
             g.add((node, COOP.effectiveFrom, date_literal(e.effective)))
         if e.territory:

@@ -51,8 +51,10 @@ def events_by_kind(events: Iterable[Event], actor: str) -> dict[str, Event]:
         found = newest(e for e in mine if e.kind == kind)
         if found:
             out[kind] = found
-    consent = newest(e for e in mine if e.kind in CONSENT_KINDS)
-    if consent is not None and consent.kind == "consent":
+    consent = newest(e for e in mine if e.kind in CONSENT_KINDS and not e.no_later_than) or newest(
+        e for e in mine if e.kind in CONSENT_KINDS
+    )  # a dated consent wins over "contracting by a date"
+    if consent is not None and consent.kind == "consent" and not consent.no_later_than:
         # the newest source gives the date only: another source may name the instrument of that date
         named = newest(e for e in mine if e.kind in CONSENT_KINDS and e.kind != "consent" and e.date == consent.date)
         consent = named or consent
@@ -73,6 +75,7 @@ def derive_entry_into_force(treaty: Treaty, consent: Event) -> Event | None:
         date=when,
         provenance=consent.provenance,
         derived=True,
+        no_later_than=consent.no_later_than,
     )
 
 
@@ -141,6 +144,11 @@ def standing(
 
     notes: list[str] = []
     status = _status(treaty, on, seen(sig), seen(consent), eif, seen(den))
+    if consent is not None and consent.no_later_than and seen(consent):
+        notes.append(
+            f"a contracting state on {consent.date.isoformat()} by the depositary's list of that date; the date and "
+            "kind of its consent are not known, and entry into force is known only as a latest date"
+        )
     if eif is not None and eif.no_later_than and consent is None:
         notes.append(
             f"in force for it on {eif.date.isoformat()} at the latest, exact date unknown: derived by rule "
@@ -186,6 +194,8 @@ def _status(
     if consent is not None:
         if eif is not None and (on is None or eif.date <= on):
             return Participation.PARTY
+        if consent.no_later_than and eif is not None and eif.no_later_than:
+            return Participation.UNKNOWN  # consented by then, perhaps already in force: not knowable
         return Participation.CONSENTED_NOT_IN_FORCE
     if eif is not None and (not eif.derived or eif.no_later_than):
         # a source states entry into force (or a rule shows it in force by a date) but no source
@@ -212,7 +222,7 @@ def counts_on(
             Participation.PARTY,
             Participation.CONSENTED_NOT_IN_FORCE,
             Participation.DENUNCIATION_PENDING,
-        ):
+        ) or (st.status is Participation.UNKNOWN and st.consent is not None):
             parties += 1
         if st.status is Participation.DENOUNCED:
             denounced += 1
