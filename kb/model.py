@@ -152,6 +152,9 @@ class Treaty:
     # signature (and consent) open only to the actors for which this other treaty is in force
     open_only_to_parties_of: str | None = None
     open_only_to_parties_note: str = ""
+    # which act of this treaty shows the actor bound by the other: "signature" (open for signature
+    # only by its parties: signature or consent) or "entry_into_force" (only its parties can become parties)
+    open_only_to_parties_act: str = "signature"
 
 
 @dataclass(frozen=True)

@@ -151,3 +151,19 @@ def test_a_contracting_state_by_a_date_is_unknown_until_it_must_be_in_force() ->
     assert counts_on(T, events, ["FFF"], date(2011, 6, 1))["parties"] == 1
     dated = Event("FFF", "test-1", "ratification", date(2005, 1, 1), P)
     assert standing(T, [listed, dated], "FFF", date(2006, 1, 1)).consent == dated  # a dated consent wins
+
+
+def test_a_protocol_open_only_to_parties_of_the_convention_uses_its_entry_into_force() -> None:
+    """UNTOC art. 37(2): only a Party to the Convention can become a Party to a protocol, so the
+    protocol's entry into force for a state shows the Convention in force for it by then; a signature
+    of the protocol shows nothing."""
+    from dataclasses import replace
+
+    protocol = replace(PROTOCOL, open_only_to_parties_act="entry_into_force")
+    events = [
+        Event("GGG", "test-2", "signature", date(2012, 1, 1), P),
+        Event("GGG", "test-2", "entry_into_force", date(2017, 10, 19), P, derived=True),
+        Event("HHH", "test-2", "signature", date(2012, 1, 1), P),
+    ]
+    derived = in_force_by_rule(protocol, events, list(EVENTS))
+    assert [(e.actor, e.date, e.no_later_than) for e in derived] == [("GGG", date(2017, 10, 19), True)]

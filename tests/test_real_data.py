@@ -80,8 +80,7 @@ def test_cets_224_signatories_are_budapest_parties_by_their_signature_date(real_
     answer = real_kb.availability("DEU", "LKA", "PRES", date(2023, 1, 1))
     budapest = [b for b in answer["bases"] if b["treaty"] == "cets-185"]
     assert budapest and all(
-        b["status"] != "available" and "UnverifiedStatusData" in {c["code"] for c in b["conditions"]}
-        for b in budapest
+        b["status"] != "available" and "UnverifiedStatusData" in {c["code"] for c in b["conditions"]} for b in budapest
     )
 
 
@@ -95,3 +94,11 @@ def test_contracting_states_of_the_2011_notification(real_kb: KnowledgeBase) -> 
     assert real_kb.participation("ESP", "cets-185", date(2012, 1, 1))["status"] == "party"
     assert real_kb.participation("RUS", "cets-185", date(2011, 6, 1))["status"] == "not_participating"
     assert real_kb.participation("RUS", "cets-185", date(2026, 3, 1))["status"] == "unknown"
+
+
+def test_protocol_parties_are_untoc_parties_by_rule(real_kb: KnowledgeBase) -> None:
+    """Fiji's Firearms Protocol entry into force (2017-10-19, Dutch treaty database) shows UNTOC in force
+    for it by then at the latest (UNTOC art. 37(2)); no saved source dates its UNTOC accession."""
+    fiji = real_kb.participation("FJI", "mtdsg-xviii-12", date(2018, 1, 1))
+    assert fiji["status"] == "party" and fiji["entry_into_force"]["no_later_than"]
+    assert fiji["entry_into_force"]["date"] == "2017-10-19" and not fiji["entry_into_force"]["verified"]

@@ -78,6 +78,7 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
         open_to_reio=bool(data.get("open_to_reio", False)),
         open_only_to_parties_of=(data.get("open_only_to_parties_of") or {}).get("treaty"),
         open_only_to_parties_note=str((data.get("open_only_to_parties_of") or {}).get("text") or ""),
+        open_only_to_parties_act=str((data.get("open_only_to_parties_of") or {}).get("act") or "signature"),
     )
 
 

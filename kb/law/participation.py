@@ -84,17 +84,24 @@ def in_force_by_rule(treaty: Treaty, events: list[Event], base_events: list[Even
 
     A treaty open for signature only by the Parties to another (CETS 224 Art. 16(1): "the Parties
     to the Convention") shows that each of its signatories was bound by the other treaty on the
-    day it signed, at the latest. Only for actors with no consent or entry into force known there; marked
-    derived, `no_later_than`, and unverified (the clause is a rule, not a depositary record).
+    day it signed, at the latest; a protocol only Parties to the Convention can become parties to
+    (UNTOC art. 37(2)) shows it by the day the protocol entered into force for the actor. Only for
+    actors with no consent or entry into force known there; marked derived, `no_later_than`, and
+    unverified (the clause is a rule, not a depositary record).
     """
     known = {
         e.actor
         for e in base_events
         if e.territory is None and (e.kind == "entry_into_force" or e.kind in CONSENT_KINDS)
     }
+    acts = (
+        ("entry_into_force",)
+        if treaty.open_only_to_parties_act == "entry_into_force"
+        else ("signature", *CONSENT_KINDS)
+    )
     first: dict[str, Event] = {}
     for e in events:
-        if e.territory is None and (e.kind == "signature" or e.kind in CONSENT_KINDS) and e.actor not in known:
+        if e.territory is None and e.kind in acts and e.actor not in known:
             if e.actor not in first or e.date < first[e.actor].date:
                 first[e.actor] = e
     out = []
