@@ -6,6 +6,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -152,12 +153,17 @@ def retained_releases() -> list[str]:
 def ensure_dumps(release: str, knowledge: Callable[[], KnowledgeBase]) -> dict[str, str]:
     """Dumps of the current release, written when missing or when the data changed within the
     same release date (checked by fingerprint); returns their SHA-256 digests."""
+    target = release_dir(release)
+    with _DUMPS_LOCK:
+        return _ensure(target, _data_stamp(), knowledge)
+
+
+@lru_cache(maxsize=1)
+def _data_stamp() -> str:
+    """Fingerprint of the data this process serves (read once: the KB is loaded once per process)."""
     from kb.rdf.persistent import fingerprint, input_files
 
-    target = release_dir(release)
-    stamp = fingerprint(input_files(), "dumps")
-    with _DUMPS_LOCK:
-        return _ensure(target, stamp, knowledge)
+    return fingerprint(input_files(), "dumps")
 
 
 _DUMPS_LOCK = threading.Lock()

@@ -14,16 +14,15 @@ import multiprocessing as mp
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
 from kb import iri, paths
 from kb.knowledge import KnowledgeBase
-from kb.law.availability import ENGINE_VERSION, Question, decide
+from kb.law.availability import ENGINE_VERSION, Inputs, Question, decide
 
 GRAPH = iri.graph("computed/availability")
 COOP = iri.COOP_NS
@@ -62,8 +61,7 @@ def every_tenth(report: Callable[[str], None], label: str) -> Progress:
     return tick
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):  # a tuple: 1.3 million are made per matrix, a frozen dataclass costs 20% of the run
     on: date
     requesting: str
     requested: str
@@ -82,41 +80,21 @@ def matrix_states(kb: KnowledgeBase) -> list[str]:
     return sorted(c for c, a in kb.actors.items() if a.kind == "state" and c in participants)
 
 
-def _cells(
-    kb: KnowledgeBase,
-    on: date,
-    mechanisms: list[str],
-    actors: list[str],
-    progress: Progress,
-    total: int,
-    requesting: list[str] | None = None,
-) -> Iterator[Cell]:
-    inputs = kb.inputs()
-    done = 0
-    order = (
-        ((m, a, b) for m in mechanisms for a in actors for b in actors)
-        if requesting is None
-        else ((m, a, b) for a in requesting for b in actors for m in mechanisms)
+def cell(inputs: Inputs, on: date, requesting: str, requested: str, mechanism: str) -> Cell:
+    """One answer of the matrix, reduced to what the panel and the graph keep."""
+    r = decide(inputs, Question(requesting, requested, mechanism, on), explain_answer=False)
+    return Cell(
+        on,
+        requesting,
+        requested,
+        mechanism,
+        r["status"],
+        tuple(sorted({x["treaty"] for x in r["bases"]})),
+        tuple(x["provision"] for x in r["bases"]),
+        tuple(sorted({c["code"] for x in r["bases"] for c in x["conditions"]})),
+        tuple(sorted({g["code"] for g in r["gaps"]})),
+        r["data_as_of"],
     )
-    for m, a, b in order:
-        if a == b:
-            continue
-        r = decide(inputs, Question(a, b, m, on), explain_answer=False)
-        done += 1
-        if done % 5000 == 0 or done == total:
-            progress(done, total)
-        yield Cell(
-            on,
-            a,
-            b,
-            m,
-            r["status"],
-            tuple(sorted({x["treaty"] for x in r["bases"]})),
-            tuple(x["provision"] for x in r["bases"]),
-            tuple(sorted({c["code"] for x in r["bases"] for c in x["conditions"]})),
-            tuple(sorted({g["code"] for g in r["gaps"]})),
-            r["data_as_of"],
-        )
 
 
 def compute(
@@ -125,14 +103,22 @@ def compute(
     mechanisms: list[str] | None = None,
     states: list[str] | None = None,
     progress: Progress = lambda done, total: None,
-    requesting: list[str] | None = None,
 ) -> Iterator[Cell]:
-    """Every ordered pair for every mechanism (the engine memoises what mechanisms share);
-    with `requesting`, only those requesting states, ordered by partner then mechanism."""
-    mechs = mechanisms or sorted(kb.inputs().mechanisms)
+    """Every ordered pair for every mechanism (the engine memoises what mechanisms share)."""
+    inputs = kb.inputs()
+    mechs = mechanisms or sorted(inputs.mechanisms)
     actors = states or matrix_states(kb)
-    n = len(requesting) if requesting is not None else len(actors)
-    yield from _cells(kb, on, mechs, actors, progress, len(mechs) * n * (len(actors) - 1), requesting)
+    total = len(mechs) * len(actors) * (len(actors) - 1)
+    done = 0
+    for m in mechs:
+        for a in actors:
+            for b in actors:
+                if a == b:
+                    continue
+                yield cell(inputs, on, a, b, m)
+                done += 1
+                if done % 5000 == 0 or done == total:
+                    progress(done, total)
 
 
 def pair_quads(
@@ -172,6 +158,22 @@ def provenance_quads(on: date, mechanisms: list[str]) -> Iterator[ox.Quad]:
         yield ox.Quad(run, ox.NamedNode("http://www.w3.org/ns/prov#used"), ox.NamedNode(iri.mechanism(m)), g)
 
 
+def _csv_row(c: Cell) -> tuple[str, ...]:
+    return (
+        c.on.isoformat(),
+        c.requesting,
+        c.requested,
+        c.mechanism,
+        c.status,
+        ";".join(c.basis_treaties),
+        ";".join(c.basis_provisions),
+        ";".join(c.conditions),
+        ";".join(c.gap_codes),
+        c.data_as_of or "",
+        ENGINE_VERSION,
+    )
+
+
 # what a forked worker of `write` reads (set before the pool forks; never sent through pipes)
 _JOB: dict[str, Any] = {}
 
@@ -186,7 +188,6 @@ def _requesting_row(requesting: str) -> tuple[str, int]:
     kb: KnowledgeBase = _JOB["kb"]
     on: date = _JOB["on"]
     inputs = kb.inputs()
-    day = on.isoformat()
     statuses: dict[str, dict[str, str]] = {}
     n = 0
     with (Path(_JOB["parts"]) / f"{requesting}.csv").open("w", encoding="utf-8", newline="") as fh:
@@ -196,24 +197,9 @@ def _requesting_row(requesting: str) -> tuple[str, int]:
                 continue
             mine = statuses.setdefault(b, {})
             for m in _JOB["mechanisms"]:
-                r = decide(inputs, Question(requesting, b, m, on), explain_answer=False)
-                bases = r["bases"]
-                mine[m] = r["status"]
-                rows.append(
-                    (
-                        day,
-                        requesting,
-                        b,
-                        m,
-                        r["status"],
-                        ";".join(sorted({x["treaty"] for x in bases})),
-                        ";".join(x["provision"] for x in bases),
-                        ";".join(sorted({c["code"] for x in bases for c in x["conditions"]})),
-                        ";".join(sorted({g["code"] for g in r["gaps"]})),
-                        r["data_as_of"] or "",
-                        ENGINE_VERSION,
-                    )
-                )
+                c = cell(inputs, on, requesting, b, m)
+                mine[m] = c.status
+                rows.append(_csv_row(c))
                 n += 1
         csv.writer(fh).writerows(rows)
 
