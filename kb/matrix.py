@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kb import iri, paths
 from kb.knowledge import KnowledgeBase
-from kb.law.availability import ENGINE_VERSION, Inputs, Question, decide
+from kb.law.availability import ENGINE_VERSION, Inputs, Question, decide, profile
 
 GRAPH = iri.graph("computed/availability")
 COOP = iri.COOP_NS
@@ -97,6 +97,30 @@ def cell(inputs: Inputs, on: date, requesting: str, requested: str, mechanism: s
     )
 
 
+def profiles(inputs: Inputs, on: date, actors: list[str]) -> dict[str, tuple[Any, ...]]:
+    """Each state's profile on the date (see `kb.law.availability.profile`)."""
+    return {a: profile(inputs, a, on) for a in actors}
+
+
+def shared_cell(
+    inputs: Inputs,
+    on: date,
+    requesting: str,
+    requested: str,
+    mechanism: str,
+    by_profile: dict[str, tuple[Any, ...]],
+    seen: dict[tuple[Any, ...], Cell],
+) -> Cell:
+    """`cell`, computed once per (requesting profile, requested profile, mechanism) in `seen`; the
+    same answer for another pair of those profiles only carries the pair's names."""
+    key = (by_profile[requesting], by_profile[requested], mechanism)
+    known = seen.get(key)
+    if known is None:
+        known = seen[key] = cell(inputs, on, requesting, requested, mechanism)
+        return known
+    return known._replace(requesting=requesting, requested=requested)
+
+
 def compute(
     kb: KnowledgeBase,
     on: date,
@@ -104,18 +128,21 @@ def compute(
     states: list[str] | None = None,
     progress: Progress = lambda done, total: None,
 ) -> Iterator[Cell]:
-    """Every ordered pair for every mechanism (the engine memoises what mechanisms share)."""
+    """Every ordered pair for every mechanism (the engine memoises what mechanisms share, and
+    states with the same profile share their cells)."""
     inputs = kb.inputs()
     mechs = mechanisms or sorted(inputs.mechanisms)
     actors = states or matrix_states(kb)
+    by_profile = profiles(inputs, on, actors)
     total = len(mechs) * len(actors) * (len(actors) - 1)
     done = 0
     for m in mechs:
+        seen: dict[tuple[Any, ...], Cell] = {}  # one mechanism at a time: at most profiles^2 cells
         for a in actors:
             for b in actors:
                 if a == b:
                     continue
-                yield cell(inputs, on, a, b, m)
+                yield shared_cell(inputs, on, a, b, m, by_profile, seen)
                 done += 1
                 if done % 5000 == 0 or done == total:
                     progress(done, total)
@@ -183,10 +210,17 @@ def _worker_setup() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
-def _requesting_row(requesting: str) -> tuple[str, int]:
-    """Every partner and mechanism for one requesting state: its CSV and N-Quads part files."""
+def _requesting_rows(members: list[str]) -> int:
+    """Every partner and mechanism for requesting states of one profile (they share their cells):
+    one CSV and one N-Quads part file per state."""
+    seen: dict[tuple[Any, ...], Cell] = {}
+    return sum(_requesting_row(a, seen) for a in members)
+
+
+def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
     kb: KnowledgeBase = _JOB["kb"]
     on: date = _JOB["on"]
+    by_profile: dict[str, tuple[Any, ...]] = _JOB["profiles"]
     inputs = kb.inputs()
     statuses: dict[str, dict[str, str]] = {}
     n = 0
@@ -197,7 +231,7 @@ def _requesting_row(requesting: str) -> tuple[str, int]:
                 continue
             mine = statuses.setdefault(b, {})
             for m in _JOB["mechanisms"]:
-                c = cell(inputs, on, requesting, b, m)
+                c = shared_cell(inputs, on, requesting, b, m, by_profile, seen)
                 mine[m] = c.status
                 rows.append(_csv_row(c))
                 n += 1
@@ -208,7 +242,7 @@ def _requesting_row(requesting: str) -> tuple[str, int]:
             yield from pair_quads(on, requesting, b, by_mechanism, lambda code: kb.actors[code].iri)
 
     ox.serialize(quads(), output=str(Path(_JOB["parts"]) / f"{requesting}.nq"), format=ox.RdfFormat.N_QUADS)
-    return requesting, n
+    return n
 
 
 def write(
@@ -235,21 +269,27 @@ def write(
     parts.mkdir()
     total = len(mechs) * len(actors) * (len(actors) - 1)
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
-    _JOB.update(kb=kb, on=on, mechanisms=mechs, actors=actors, parts=str(parts))
+    by_profile = profiles(kb.inputs(), on, actors)
+    groups: dict[tuple[Any, ...], list[str]] = {}
+    for a in actors:
+        groups.setdefault(by_profile[a], []).append(a)
+    # the largest groups first, so that no worker is left with a big one at the end
+    tasks = sorted(groups.values(), key=len, reverse=True)
+    _JOB.update(kb=kb, on=on, mechanisms=mechs, actors=actors, parts=str(parts), profiles=by_profile)
     done = 0
     try:
         if n_workers > 1 and len(actors) > 2 and "fork" in mp.get_all_start_methods():
             gc.freeze()  # the loaded KB stays shared with the workers, outside their collections
             try:
                 with mp.get_context("fork").Pool(n_workers, initializer=_worker_setup) as pool:
-                    for _, n in pool.imap_unordered(_requesting_row, actors):
+                    for n in pool.imap_unordered(_requesting_rows, tasks):
                         done += n
                         progress(done, total)
             finally:
                 gc.unfreeze()
         else:
-            for requesting in actors:
-                done += _requesting_row(requesting)[1]
+            for members in tasks:
+                done += _requesting_rows(members)
                 progress(done, total)
     finally:
         _JOB.clear()

@@ -7,7 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kb.knowledge import KnowledgeBase
-from kb.matrix import GRAPH, write
+from kb.law.availability import profile
+from kb.matrix import GRAPH, cell, compute, matrix_states, profiles, write
 
 
 def test_matrix_rdf_and_csv(real_kb: KnowledgeBase, tmp_path: Path) -> None:
@@ -44,3 +45,27 @@ def test_parallel_matrix_is_identical_to_sequential(real_kb: KnowledgeBase, tmp_
         (r["from"], r["to"], r["mechanism"]) for r in rows
     )
     assert not list((tmp_path / "one").glob(".parts-*"))
+
+
+def test_states_of_one_profile_share_cells_without_changing_any(real_kb: KnowledgeBase) -> None:
+    """The matrix computes a cell once per pair of profiles; every shared cell must be the cell the
+    engine gives for that very pair (checked for every pair, mechanism and two dates)."""
+    inputs = real_kb.inputs()
+    for day in (date(2016, 1, 1), date(2026, 3, 1)):
+        groups: dict[object, list[str]] = {}
+        for state, p in profiles(inputs, day, matrix_states(real_kb)).items():
+            groups.setdefault(p, []).append(state)
+        largest = sorted(groups.values(), key=len, reverse=True)[:6]
+        states = sorted({s for g in largest for s in g[:5]} | {"CHN", "DEU", "RUS", "UZB", "LKA"})
+        assert len(set(profiles(inputs, day, states).values())) <= len(states) - 10  # sharing does happen
+        shared = list(compute(real_kb, day, None, states))
+        assert len(shared) == len(inputs.mechanisms) * len(states) * (len(states) - 1)
+        for c in shared:
+            assert c == cell(inputs, day, c.requesting, c.requested, c.mechanism), c
+
+
+def test_a_state_with_statements_has_a_profile_of_its_own(real_kb: KnowledgeBase) -> None:
+    inputs = real_kb.inputs()
+    day = date(2026, 3, 1)
+    assert profile(inputs, "RUS", day) == ("state", "RUS")  # declarations under UNTOC
+    assert profile(inputs, "DEU", day) != profile(inputs, "AUT", day)

@@ -63,13 +63,15 @@ class Inputs:
     def remember(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """The memoised value; the memo is emptied when full (a server asked about many dates must
         not grow without bound: everything in it can be computed again)."""
-        if key not in self.memo:
-            if len(self.memo) >= MEMO_LIMIT:
-                self.memo.clear()
-            value = compute()
-            self.memo[key] = value
-            return value
-        return self.memo[key]
+        memo = self.memo
+        try:
+            return memo[key]  # the hot path: a hit
+        except KeyError:
+            pass
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        value = memo[key] = compute()
+        return value
 
 
 @dataclass
@@ -130,27 +132,29 @@ def candidate_links(inputs: Inputs, mechanism: str) -> dict[str, list[Link]]:
 
 
 def related(statement_path: str, link_path: str) -> bool:
-    """Same article, and one provision contains the other (29/para/4 and 29)."""
-    a, b = statement_path.split("/art/", 1)[1], link_path.split("/art/", 1)[1]
+    """Same treaty and article, and one provision contains the other (29/para/4 and 29)."""
+    a, b = statement_path, link_path
     return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
 def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str, Any]:
     """The answer of contract 2; without `explain_answer` (bulk use) no explanation and no trace."""
     ev = Evaluation(quiet=not explain_answer)
-    ev.step(
-        "question",
-        None,
-        f"{q.requesting} asks {q.requested} for {q.mechanism} on {q.on.isoformat()}"
-        + (f", offence {q.offence}" if q.offence else ", offence not given")
-        + (f", territory {q.territory}" if q.territory else ""),
+    candidates: list[tuple[str, list[Link]]] = inputs.remember(
+        ("links", q.mechanism), lambda: sorted(candidate_links(inputs, q.mechanism).items())
     )
-    candidates: dict[str, list[Link]] = inputs.remember(
-        ("links", q.mechanism), lambda: candidate_links(inputs, q.mechanism)
-    )
-    ev.step("candidates", None, "treaties providing the mechanism: " + (", ".join(sorted(candidates)) or "none"))
-    for slug in sorted(candidates):
-        evaluate_treaty(inputs, q, inputs.records[slug], candidates[slug], ev)
+    if explain_answer:
+        ev.step(
+            "question",
+            None,
+            f"{q.requesting} asks {q.requested} for {q.mechanism} on {q.on.isoformat()}"
+            + (f", offence {q.offence}" if q.offence else ", offence not given")
+            + (f", territory {q.territory}" if q.territory else ""),
+        )
+        providing = ", ".join(s for s, _ in candidates) or "none"
+        ev.step("candidates", None, f"treaties providing the mechanism: {providing}")
+    for slug, links in candidates:
+        evaluate_treaty(inputs, q, inputs.records[slug], links, ev)
     return answer(inputs, q, ev, explain_answer)
 
 
@@ -180,7 +184,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
     ev = Evaluation()
     t = record.treaty
     slug = t.slug
-    by_actor: dict[str, list[Any]] = inputs.remember(("events", slug), lambda: _index(record.events))
+    by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
     pair_events = by_actor.get(q.requesting, []) + by_actor.get(q.requested, [])
     consulted = [e.provenance.status_as_of for e in pair_events]
     if not consulted and record.events:  # the participant list that shows neither
@@ -204,7 +208,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
             )
             ev.step("participation", slug, f"{actor} is a REIO")
             return PairRelation(False, False, ev)
-    complete = inputs.remember(("complete", slug, q.on), lambda: list_complete(t, record.events, record.counts, q.on))
+    complete = _complete(inputs, record, q.on)
     sa = _standing(inputs, record, q.requesting, q.on, complete)
     sb = _standing(inputs, record, q.requested, q.on, complete)
     unknown_party = unverified_party = False
@@ -228,8 +232,52 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
     return PairRelation(True, unknown_party, ev, unverified_party)
 
 
+def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
+    """What a bulk answer (`explain_answer=False`: status, bases with provisions and conditions, gap
+    codes, data as of) reads about one state on a date, without its name.
+
+    Two states with the same profile get the same bulk answers with every partner, so the matrix
+    computes a cell once per pair of profiles. Per treaty: the state's standing, whether its entry
+    into force is verified, and the oldest status date of its events. A state with any statement,
+    or whose statement another state objected to, is read by name (pair-specific effects): its
+    profile is its own. Sources and reasons, which name the states, are not part of bulk answers'
+    use and are not covered.
+    """
+    named: frozenset[str] = inputs.remember(("named-in-statements",), lambda: _named_in_statements(inputs))
+    if actor in named:
+        return ("state", actor)
+    parts: list[Any] = [actor in inputs.reios]
+    for slug in sorted(inputs.records):
+        record = inputs.records[slug]
+        complete = _complete(inputs, record, on)
+        st = _standing(inputs, record, actor, on, complete)
+        by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
+        eif = st.entry_into_force
+        oldest = min((e.provenance.status_as_of for e in by_actor.get(actor, [])), default=None)
+        parts.append((st.status, eif.provenance.verified if eif else None, oldest))
+    return tuple(parts)
+
+
+def _events_by_actor(inputs: Inputs, record: TreatyRecord) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = inputs.remember(("events", record.treaty.slug), lambda: _index(record.events))
+    return found
+
+
+def _complete(inputs: Inputs, record: TreatyRecord, on: date) -> bool:
+    """Whether the treaty's participant list is complete for the date (memoised)."""
+    t = record.treaty
+    found: bool = inputs.remember(("complete", t.slug, on), lambda: list_complete(t, record.events, record.counts, on))
+    return found
+
+
+def _named_in_statements(inputs: Inputs) -> frozenset[str]:
+    authors = {s.actor for r in inputs.records.values() for s in r.statements}
+    targets = {s.objects_to.split("/")[-2] for r in inputs.records.values() for s in r.statements if s.objects_to}
+    return frozenset(authors | targets)
+
+
 def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date, complete: bool) -> Standing:
-    by_actor: dict[str, list[Any]] = inputs.remember(("events", record.treaty.slug), lambda: _index(record.events))
+    by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
 
     def compute() -> Standing:
         return standing(record.treaty, by_actor.get(actor, []), actor, on, (), complete)
@@ -341,23 +389,14 @@ def evaluate_link(
     unverified_party: bool = False,
 ) -> None:
     slug = record.treaty.slug
-    status = AVAILABLE if link.strength in ("mandatory", "unilateral") else WITH_CONDITIONS
-    conds: list[str] = list(link.conditions)
+    where = link.provision
+    status, start, scope = inputs.remember(
+        ("link-start", id(link), unknown_party, unverified_party, q.offence),
+        lambda: _link_start(link, unknown_party, unverified_party, q.offence),
+    )
+    conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
-    where = link.provision
-    if unknown_party:
-        status = worse(status, UNKNOWN)
-        conds.append("ParticipationUnknown")
-    if link.link_type == "fallback_general":
-        status = worse(status, WITH_CONDITIONS)
-        conds.append("FallbackGeneralAssistance")
-    if link.applies_only_absent_treaty:
-        conds.append("PendingTreatyMLATCheck")
-    if not link.verified or unverified_party:
-        status = worse(status, WITH_CONDITIONS)
-        conds.append("UnverifiedStatusData")
-    scope = gate(link, q.offence)
     if scope == "out":
         ev.gaps.append(
             {
@@ -369,15 +408,12 @@ def evaluate_link(
         )
         ev.step("scope", slug, f"{where}: offence outside {link.scope_gate}")
         return
-    if scope == "unknown":
-        status = worse(status, WITH_CONDITIONS)
-        conds.append("OffenceScope")
     if not ev.quiet:
         ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
     pair_statements: list[Statement] = inputs.remember(
         ("pair-statements", slug, q.requesting, q.requested, q.on), lambda: _pair_statements(inputs, record, q)
     )
-    for s in _statements_for(pair_statements, link, q):
+    for s in _statements_for(pair_statements, link, q) if pair_statements else ():
         outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
         sources.add(s.provenance.source)
         ev.status_dates.append(s.provenance.status_as_of)
@@ -392,6 +428,7 @@ def evaluate_link(
         if not s.provenance.verified:
             status = worse(status, WITH_CONDITIONS)
             conds.append("UnverifiedStatusData")
+    found = _participation_sources(inputs, record, q)
     ev.bases.append(
         {
             "treaty": slug,
@@ -402,22 +439,46 @@ def evaluate_link(
             "strength": link.strength,
             "conditions": [{"code": c, "label": inputs.condition_labels.get(c, c)} for c in dict.fromkeys(conds)],
             "notes": notes,
-            "sources": sorted(sources | _participation_sources(inputs, record, q)),
+            "sources": sorted(sources.union(found)) if sources else list(found),
         }
     )
 
 
-def _participation_sources(inputs: Inputs, record: TreatyRecord, q: Question) -> set[str]:
+def _link_start(
+    link: Link, unknown_party: bool, unverified_party: bool, offence: str | None
+) -> tuple[str, tuple[str, ...], str]:
+    """What a link gives before the pair's statements: (status, conditions, scope gate outcome)."""
+    status = AVAILABLE if link.strength in ("mandatory", "unilateral") else WITH_CONDITIONS
+    conds: list[str] = list(link.conditions)
+    if unknown_party:
+        status = worse(status, UNKNOWN)
+        conds.append("ParticipationUnknown")
+    if link.link_type == "fallback_general":
+        status = worse(status, WITH_CONDITIONS)
+        conds.append("FallbackGeneralAssistance")
+    if link.applies_only_absent_treaty:
+        conds.append("PendingTreatyMLATCheck")
+    if not link.verified or unverified_party:
+        status = worse(status, WITH_CONDITIONS)
+        conds.append("UnverifiedStatusData")
+    scope = gate(link, offence)
+    if scope == "unknown":
+        status = worse(status, WITH_CONDITIONS)
+        conds.append("OffenceScope")
+    return status, tuple(conds), scope
+
+
+def _participation_sources(inputs: Inputs, record: TreatyRecord, q: Question) -> tuple[str, ...]:
+    """The sources of both states' events up to the date, sorted."""
     slug = record.treaty.slug
 
-    def compute() -> frozenset[str]:
-        by_actor: dict[str, list[Any]] = inputs.remember(("events", slug), lambda: _index(record.events))
-        return frozenset(
-            e.provenance.source for a in (q.requesting, q.requested) for e in by_actor.get(a, []) if e.date <= q.on
-        )
+    def compute() -> tuple[str, ...]:
+        by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
+        pair = (q.requesting, q.requested)
+        return tuple(sorted({e.provenance.source for a in pair for e in by_actor.get(a, []) if e.date <= q.on}))
 
-    found: frozenset[str] = inputs.remember(("participation-sources", slug, q.requesting, q.requested, q.on), compute)
-    return set(found)
+    found: tuple[str, ...] = inputs.remember(("participation-sources", slug, q.requesting, q.requested, q.on), compute)
+    return found
 
 
 def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:
