@@ -96,8 +96,13 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
         if st.consent.no_later_than:
             out["consent"]["no_later_than"] = True
             out["consent"]["kind_note"] = (
-                "a contracting state on this date by the depositary's list; date and kind unknown"
+                "derived from the stated entry into force by the treaty's rule: consented on this date at the "
+                "latest; date and kind unknown"
+                if st.consent.derived
+                else "named a contracting state on this date by a dated source; date and kind unknown"
             )
+            if st.consent.derived:
+                out["consent"]["derived"] = True
     if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
         out["sources"] = participant_list_sources(record)
     if st.notes:

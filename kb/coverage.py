@@ -17,7 +17,8 @@ def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = 
     known_at_count: dict[str, int] | None = None
     if newest_count is not None:
         known_at_count = counts_on(t, record.events, actors, newest_count.status_date)
-    consent_actors = {e.actor for e in record.events if e.kind in CONSENT_KINDS}
+    # a consent derived from a stated entry into force (at the latest) does not make the consent known
+    consent_actors = {e.actor for e in record.events if e.kind in CONSENT_KINDS and not e.derived}
     eif_only = sorted(
         {e.actor for e in record.events if e.kind == "entry_into_force" and not e.derived and e.territory is None}
         - consent_actors
@@ -34,7 +35,8 @@ def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = 
         "derived_entries_into_force": sum(1 for e in record.events if e.kind == "entry_into_force" and e.derived),
         "consent_date_unknown": eif_only,
         "in_force_by_rule_only": sorted(
-            {e.actor for e in record.events if e.no_later_than and e.territory is None} - consent_actors
+            {e.actor for e in record.events if e.no_later_than and e.kind == "entry_into_force" and e.territory is None}
+            - consent_actors
         ),
         "oldest_status_date": min(dates).isoformat() if dates else None,
         "newest_status_date": max(dates).isoformat() if dates else None,

@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from kb.law.dates import apply_rule, coe_3m_first, entry_into_force_for, plus_one_year, un_plus_days
+from kb.law.dates import (
+    apply_rule,
+    coe_3m_first,
+    entry_into_force_for,
+    latest_deposit_for,
+    plus_one_year,
+    un_plus_days,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +48,18 @@ def test_consent_before_general_entry_into_force_waits_for_it() -> None:
 def test_unknown_rule_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown date rule"):
         apply_rule("NO_SUCH_RULE", date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("rule", "entry_into_force", "latest"),
+    [
+        ("COE_3M_FIRST", date(2024, 8, 1), date(2024, 4, 30)),  # Grenada, ETS 185: deposit in April
+        ("COE_3M_FIRST", date(2009, 7, 1), date(2009, 3, 31)),  # Germany deposited on 9 March
+        ("COE_3M_FIRST", date(2012, 3, 1), date(2011, 11, 30)),  # across the year end, end of November
+        ("UN_PLUS_30_DAYS", date(2004, 6, 25), date(2004, 5, 26)),  # exact under the n-th day rules
+        ("UN_PLUS_90_DAYS", date(2000, 1, 1), date(1999, 10, 3)),
+    ],
+)
+def test_latest_deposit_is_the_inverse_of_the_rule(rule: str, entry_into_force: date, latest: date) -> None:
+    assert latest_deposit_for(rule, entry_into_force) == latest
+    assert apply_rule(rule, latest) <= entry_into_force < apply_rule(rule, date.fromordinal(latest.toordinal() + 1))

@@ -167,3 +167,31 @@ def test_a_protocol_open_only_to_parties_of_the_convention_uses_its_entry_into_f
     ]
     derived = in_force_by_rule(protocol, events, list(EVENTS))
     assert [(e.actor, e.date, e.no_later_than) for e in derived] == [("GGG", date(2017, 10, 19), True)]
+
+
+def test_a_stated_entry_into_force_gives_the_consent_at_the_latest() -> None:
+    """In force on 1 Aug 2024 under "first day of the month after three months": the deposit was in
+    April 2024, so by 30 April it had consented; before that its standing is unknown, from then it
+    counts as the depositary counts parties (Grenada, ETS 185: consent date not in any source)."""
+    from kb.law.participation import consent_by_entry_into_force
+
+    eif = Event("GGG", "test-1", "entry_into_force", date(2024, 8, 1), P)
+    derived = consent_by_entry_into_force(T, [eif, *EVENTS])
+    assert [(e.actor, e.kind, e.date, e.derived, e.no_later_than) for e in derived] == [
+        ("GGG", "consent", date(2024, 4, 30), True, True)
+    ]
+    events = [eif, *derived]
+    assert standing(T, events, "GGG", date(2024, 4, 29)).status is Participation.UNKNOWN
+    between = standing(T, events, "GGG", date(2024, 6, 20))
+    assert between.status is Participation.CONSENTED_NOT_IN_FORCE
+    assert any("derived by the treaty's rule" in n for n in between.notes)
+    assert counts_on(T, events, ["GGG"], date(2024, 6, 20))["parties"] == 1
+    assert standing(T, events, "GGG", date(2024, 8, 1)).status is Participation.PARTY
+
+
+def test_no_consent_is_derived_where_a_source_gives_one_or_the_entry_into_force_is_derived() -> None:
+    from kb.law.participation import consent_by_entry_into_force
+
+    stated = Event("AAA", "test-1", "entry_into_force", date(2001, 7, 1), P)  # AAA ratified in EVENTS
+    by_rule = Event("HHH", "test-1", "entry_into_force", date(2019, 1, 1), P, derived=True, no_later_than=True)
+    assert consent_by_entry_into_force(T, [stated, by_rule, *EVENTS]) == []

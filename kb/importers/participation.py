@@ -191,6 +191,9 @@ def participation_graph(treaty: Treaty, events: list[Event], actor_iris: dict[st
         add_provenance(g, node, e.provenance)
         if e.no_later_than:
             g.add((node, COOP.noLaterThan, Literal(True)))
+        if e.kind == "consent" and e.derived:  # from a stated entry into force (law.participation)
+            g.add((node, COOP.derived, Literal(True)))
+            g.add((node, COOP.dateRule, COOP[treaty.eif_rule]))
         if e.kind == "entry_into_force":
             g.add((node, COOP.derived, Literal(e.derived)))
             by_other_treaty = e.no_later_than and not e.provenance.verified  # see law.participation.in_force_by_rule

@@ -30,7 +30,7 @@ from kb.importers.structure import (
     structure_graph,
     treaty_from_structure,
 )
-from kb.law.participation import in_force_by_rule, newest
+from kb.law.participation import consent_by_entry_into_force, in_force_by_rule, newest
 from kb.model import Event, Treaty
 from kb.rdf.fmt import write_canonical
 
@@ -65,7 +65,8 @@ def build_graphs(
         events = read_curated(treaty.slug, registry, sources_dir)
         if treaty.slug in UNTC_2014_FILES:
             events += read_untc_2014(treaty.slug, registry[UNTC_2014_FILES[treaty.slug][1]], sources_dir)
-        read[treaty.slug] = (data, path, treaty, with_derived_entry_into_force(treaty, dedupe(events)))
+        events = with_derived_entry_into_force(treaty, dedupe(events))
+        read[treaty.slug] = (data, path, treaty, events + consent_by_entry_into_force(treaty, events))
     for _, _, treaty, events in list(read.values()):
         base = treaty.open_only_to_parties_of
         if base and base in read:

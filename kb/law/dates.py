@@ -62,6 +62,20 @@ def apply_rule(rule: str, d: date) -> date:
         raise ValueError(f"unknown date rule {rule!r}") from None
 
 
+def latest_deposit_for(rule: str, entry_into_force: date) -> date:
+    """The latest deposit date that gives entry into force on `entry_into_force` or earlier.
+
+    The inverse of a treaty's rule, as an upper bound: an actor in force on E deposited on this
+    date at the latest (exactly on it under the UN "n-th day" rules; within the month under the
+    Council of Europe's "first day of the month after three months" rule, so the last day of it).
+    Before the treaty itself entered into force the deposit may be much earlier; the bound holds.
+    """
+    d = entry_into_force
+    while apply_rule(rule, d) > entry_into_force:
+        d -= timedelta(days=1)
+    return d
+
+
 def entry_into_force_for(rule: str, consent: date, general_eif: date | None) -> date | None:
     """Entry into force for an actor that consented on `consent`.
 

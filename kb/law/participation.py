@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb.law.dates import apply_rule, entry_into_force_for
+from kb.law.dates import apply_rule, entry_into_force_for, latest_deposit_for
 from kb.model import (
     CONSENT_KINDS,
     DepositaryCount,
@@ -126,6 +126,43 @@ def in_force_by_rule(treaty: Treaty, events: list[Event], base_events: list[Even
     return out
 
 
+def consent_by_entry_into_force(treaty: Treaty, events: list[Event]) -> list[Event]:
+    """Consents at the latest, for actors whose entry into force a source states but whose consent no
+    source gives: by the treaty's own rule the deposit was on `latest_deposit_for(...)` or earlier.
+
+    Derived (the source states the entry into force, not the deposit), kind unknown (`consent`),
+    `no_later_than`. Before that date the actor's standing stays unknown; from it until the entry
+    into force it has consented (and counts as the depositary counts its parties).
+    """
+    consented = {e.actor for e in events if e.territory is None and e.kind in CONSENT_KINDS}
+    out: list[Event] = []
+    for actor in sorted({e.actor for e in events} - consented):
+        stated = [
+            e
+            for e in events
+            if e.actor == actor
+            and e.kind == "entry_into_force"
+            and e.territory is None
+            and not e.derived
+            and not e.no_later_than
+        ]
+        eif = newest(stated)
+        if eif is None:
+            continue
+        out.append(
+            Event(
+                actor=actor,
+                treaty=treaty.slug,
+                kind="consent",
+                date=latest_deposit_for(treaty.eif_rule, eif.date),
+                provenance=eif.provenance,
+                derived=True,
+                no_later_than=True,
+            )
+        )
+    return out
+
+
 def denunciation_effective(treaty: Treaty, denunciation: Event) -> date:
     if denunciation.effective is not None:
         return denunciation.effective
@@ -151,9 +188,14 @@ def standing(
 
     notes: list[str] = []
     status = _status(treaty, on, seen(sig), seen(consent), eif, seen(den))
-    if consent is not None and consent.no_later_than and seen(consent):
+    if consent is not None and consent.no_later_than and consent.derived and seen(consent):
         notes.append(
-            f"a contracting state on {consent.date.isoformat()} by the depositary's list of that date; the date and "
+            f"consented on {consent.date.isoformat()} at the latest: derived by the treaty's rule from its entry into "
+            "force, which a source states; the date and kind of its instrument are not known"
+        )
+    elif consent is not None and consent.no_later_than and seen(consent):
+        notes.append(
+            f"a contracting state on {consent.date.isoformat()} by a source of that date that names it; the date and "
             "kind of its consent are not known, and entry into force is known only as a latest date"
         )
     if eif is not None and eif.no_later_than and consent is None:
@@ -258,6 +300,7 @@ def list_complete(
 
 __all__ = [
     "Standing",
+    "consent_by_entry_into_force",
     "counts_on",
     "derive_entry_into_force",
     "denunciation_effective",
