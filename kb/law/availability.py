@@ -13,7 +13,7 @@ from typing import Any
 
 from kb.law.participation import Standing, list_complete, standing
 from kb.law.territory import territory_covered
-from kb.model import Link, Mechanism, Participation, Statement, Treaty, TreatyRecord
+from kb.model import Event, Link, Mechanism, Participation, Statement, Treaty, TreatyRecord
 
 ENGINE_VERSION = "0.1.0"
 
@@ -166,18 +166,22 @@ class PairRelation:
     unknown_party: bool
     part: Evaluation
     unverified_party: bool = False  # a party only by a rule-derived, unverified entry into force
+    statements: tuple[Statement, ...] = ()  # the pair's statements in effect that can bear on a link
+    sources: tuple[str, ...] = ()  # the sources of both states' events up to the date
 
 
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
     key = ("pair", record.treaty.slug, q.requesting, q.requested, q.on, q.territory)
-    relation: PairRelation = inputs.remember(key, lambda: pair_relation(inputs, q, record))
+    relation: PairRelation | None = inputs.memo.get(key)
+    if relation is None:
+        relation = inputs.remember(key, lambda: pair_relation(inputs, q, record))
     if not ev.quiet:
         ev.trace += relation.part.trace
     ev.gaps += relation.part.gaps
     ev.status_dates += relation.part.status_dates
     if relation.proceed:
         for link in links:  # sorted by provision (candidate_links)
-            evaluate_link(inputs, q, record, link, relation.unknown_party, ev, relation.unverified_party)
+            evaluate_link(inputs, q, record, link, relation, ev)
 
 
 def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRelation:
@@ -229,7 +233,8 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
         return PairRelation(False, False, ev)
     if q.territory and not _territory_ok(record, q, ev):
         return PairRelation(False, False, ev)
-    return PairRelation(True, unknown_party, ev, unverified_party)
+    statements = tuple(_pair_statements(inputs, record, q))
+    return PairRelation(True, unknown_party, ev, unverified_party, statements, _participation_sources(by_actor, q))
 
 
 def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
@@ -384,12 +389,13 @@ def evaluate_link(
     q: Question,
     record: TreatyRecord,
     link: Link,
-    unknown_party: bool,
+    relation: PairRelation,
     ev: Evaluation,
-    unverified_party: bool = False,
 ) -> None:
+    """One provision of a treaty that binds (or may bind) both states: a basis, or a gap."""
     slug = record.treaty.slug
     where = link.provision
+    unknown_party, unverified_party = relation.unknown_party, relation.unverified_party
     status, start, scope = inputs.remember(
         ("link-start", id(link), unknown_party, unverified_party, q.offence),
         lambda: _link_start(link, unknown_party, unverified_party, q.offence),
@@ -410,10 +416,7 @@ def evaluate_link(
         return
     if not ev.quiet:
         ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
-    pair_statements: list[Statement] = inputs.remember(
-        ("pair-statements", slug, q.requesting, q.requested, q.on), lambda: _pair_statements(inputs, record, q)
-    )
-    for s in _statements_for(pair_statements, link, q) if pair_statements else ():
+    for s in _statements_for(relation.statements, link, q) if relation.statements else ():
         outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
         sources.add(s.provenance.source)
         ev.status_dates.append(s.provenance.status_as_of)
@@ -428,7 +431,7 @@ def evaluate_link(
         if not s.provenance.verified:
             status = worse(status, WITH_CONDITIONS)
             conds.append("UnverifiedStatusData")
-    found = _participation_sources(inputs, record, q)
+    found = relation.sources
     ev.bases.append(
         {
             "treaty": slug,
@@ -468,17 +471,10 @@ def _link_start(
     return status, tuple(conds), scope
 
 
-def _participation_sources(inputs: Inputs, record: TreatyRecord, q: Question) -> tuple[str, ...]:
+def _participation_sources(by_actor: dict[str, list[Event]], q: Question) -> tuple[str, ...]:
     """The sources of both states' events up to the date, sorted."""
-    slug = record.treaty.slug
-
-    def compute() -> tuple[str, ...]:
-        by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
-        pair = (q.requesting, q.requested)
-        return tuple(sorted({e.provenance.source for a in pair for e in by_actor.get(a, []) if e.date <= q.on}))
-
-    found: tuple[str, ...] = inputs.remember(("participation-sources", slug, q.requesting, q.requested, q.on), compute)
-    return found
+    pair = (q.requesting, q.requested)
+    return tuple(sorted({e.provenance.source for a in pair for e in by_actor.get(a, []) if e.date <= q.on}))
 
 
 def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:
@@ -496,7 +492,7 @@ def _pair_statements(inputs: Inputs, record: TreatyRecord, q: Question) -> list[
     return _in_effect_for_pair(mine.get(q.requesting, []) + mine.get(q.requested, []), q)
 
 
-def _statements_for(statements: list[Statement], link: Link, q: Question) -> list[Statement]:
+def _statements_for(statements: Iterable[Statement], link: Link, q: Question) -> list[Statement]:
     """Of the pair's statements in effect (see _in_effect_for_pair), those bearing on the link."""
     out: list[Statement] = []
     for s in statements:
