@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kb.law.participation import Standing, counts_on, list_complete, standing
+from kb.law.participation import Standing, counts_on, covers, incomplete_list_reason, list_coverage, standing
 from kb.model import Event, Participation, Statement, TreatyRecord
 
 
@@ -54,7 +54,8 @@ def statement_json(s: Statement) -> dict[str, Any]:
 def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> dict[str, Any]:
     t = record.treaty
     when = on or date.today()
-    complete = list_complete(t, record.events, record.counts, when)
+    coverage = list_coverage(t, record.events, record.counts, when)
+    complete = covers(coverage)
     st: Standing = standing(t, record.events, actor, when, record.statements, complete)
     chosen = st.statements if on else tuple(s for s in record.statements if s.actor == actor)
     eif = _fact(st.entry_into_force)
@@ -105,8 +106,11 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
                 out["consent"]["derived"] = True
     if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
         out["sources"] = participant_list_sources(record)
-    if st.notes:
-        out["notes"] = list(st.notes)
+    notes = list(st.notes)
+    if not complete and st.status is Participation.UNKNOWN:
+        notes.append(incomplete_list_reason(coverage))
+    if notes:
+        out["notes"] = notes
     return out
 
 

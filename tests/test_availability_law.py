@@ -109,6 +109,18 @@ def test_absence_from_an_incomplete_list_is_unknown_not_no() -> None:
     a = ask(party("AAA"))
     assert a["status"] == "unknown"
     assert "ParticipationUnknown" in {c["code"] for c in a["bases"][0]["conditions"]}
+    assert "Whether BBB is bound by the Fiction on 2010-01-01 is unknown: no depositary count" in a["explanation"]
+
+
+def test_an_unknown_participation_says_how_much_of_the_list_is_known() -> None:
+    """Two parties counted, one known: the explanation and the trace say so, with the count's date."""
+    record = TreatyRecord(T, party("AAA"), [], [DepositaryCount("fict-1", date(2005, 1, 1), None, 2, P)])
+    inputs = Inputs({"fict-1": record}, LINKS, MECH, frozenset(), {}, frozenset(), {})
+    a = decide(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
+    known = "knows 1 of the 2 parties the depositary counted on 2005-01-01"
+    assert a["status"] == "unknown" and known in a["explanation"]
+    assert any(t["step"] == "participation" and known in t["detail"] for t in a["trace"])
+    assert "Whether AAA" not in a["explanation"]  # the known party is not in doubt
 
 
 def test_before_general_entry_into_force() -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kb.law.participation import Standing, list_complete, standing
+from kb.law.participation import Standing, incomplete_list_reason, list_complete, list_coverage, standing
 from kb.law.territory import territory_covered
 from kb.model import Event, Link, Mechanism, Participation, Statement, Treaty, TreatyRecord
 
@@ -177,6 +177,7 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
         relation = inputs.remember(key, lambda: pair_relation(inputs, q, record))
     if not ev.quiet:
         ev.trace += relation.part.trace
+        ev.notes += relation.part.notes
     ev.gaps += relation.part.gaps
     ev.status_dates += relation.part.status_dates
     if relation.proceed:
@@ -217,13 +218,15 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
     sb = _standing(inputs, record, q.requested, q.on, complete)
     unknown_party = unverified_party = False
     for st in (sa, sb):
-        ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st))
+        why = _why_unknown(inputs, record, st, q.on, complete) if st.status is Participation.UNKNOWN else ""
+        ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st) + (f" ({why})" if why else ""))
         if st.status in OPERATIVE:
             eif = st.entry_into_force
             unverified_party |= eif is not None and not eif.provenance.verified
             continue
         if st.status is Participation.UNKNOWN:
             unknown_party = True
+            ev.notes.append(f"whether {st.actor} is bound by the {short(t)} on {q.on.isoformat()} is unknown: {why}")
             continue
         code, reason = _participation_gap(st, short(t))
         ev.gaps.append({"treaty": slug, "code": code, "reason": reason})
@@ -261,6 +264,14 @@ def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
         oldest = min((e.provenance.status_as_of for e in by_actor.get(actor, [])), default=None)
         parts.append((st.status, eif.provenance.verified if eif else None, oldest))
     return tuple(parts)
+
+
+def _why_unknown(inputs: Inputs, record: TreatyRecord, st: Standing, on: date, complete: bool) -> str:
+    if not complete:
+        t = record.treaty
+        coverage = inputs.remember(("coverage", t.slug, on), lambda: list_coverage(t, record.events, record.counts, on))
+        return incomplete_list_reason(coverage)
+    return st.notes[0] if st.notes else "its participation on this date is not known"
 
 
 def _events_by_actor(inputs: Inputs, record: TreatyRecord) -> dict[str, list[Any]]:
@@ -625,6 +636,8 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
         parts.append(
             f"Under the {short(t)}, art. {_art(b['provision'])} {binds}: {b['status'].replace('_', ' ')} ({conds})."
         )
+    for note in dict.fromkeys(ev.notes):
+        parts.append(f"{note[0].upper()}{note[1:]}.")
     for g in ev.gaps:
         parts.append(f"Not through {g['treaty']}: {g['reason']}.")
     if not ev.bases and not ev.gaps:

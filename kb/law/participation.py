@@ -278,6 +278,22 @@ def counts_on(
     return {"signatories": signatories, "parties": parties, "denounced": denounced}
 
 
+def list_coverage(
+    treaty: Treaty,
+    events: list[Event],
+    counts: list[DepositaryCount],
+    on: date | None,
+) -> tuple[int, DepositaryCount] | None:
+    """The depositary's newest party count at or before `on`, with how many of those parties the
+    knowledge base knows on its date; None without any such count."""
+    usable = [c for c in counts if (on is None or c.status_date <= on) and c.parties is not None]
+    if not usable:
+        return None
+    latest = max(usable, key=lambda c: c.status_date)
+    actors = {e.actor for e in events}
+    return counts_on(treaty, events, actors, latest.status_date)["parties"], latest
+
+
 def list_complete(
     treaty: Treaty,
     events: list[Event],
@@ -288,25 +304,37 @@ def list_complete(
 
     Without any depositary count the list cannot be shown complete.
     """
-    usable = [c for c in counts if (on is None or c.status_date <= on) and c.parties is not None]
-    if not usable:
-        return False  # no party count the list could be checked against
-    latest = max(usable, key=lambda c: c.status_date)
-    assert latest.parties is not None
-    actors = {e.actor for e in events}
-    mine = counts_on(treaty, events, actors, latest.status_date)
-    return mine["parties"] >= latest.parties
+    return covers(list_coverage(treaty, events, counts, on))
+
+
+def covers(coverage: tuple[int, DepositaryCount] | None) -> bool:
+    """Whether the known parties reach the depositary's count (see `list_coverage`)."""
+    return coverage is not None and coverage[0] >= (coverage[1].parties or 0)
+
+
+def incomplete_list_reason(coverage: tuple[int, DepositaryCount] | None) -> str:
+    """Why an actor absent from the participant list is not known to be a non-participant."""
+    if coverage is None:
+        return "no depositary count of the parties is known for this date: the list of participants may be incomplete"
+    known, count = coverage
+    return (
+        f"the knowledge base knows {known} of the {count.parties} parties the depositary counted on "
+        f"{count.status_date.isoformat()}; the others are not yet sourced"
+    )
 
 
 __all__ = [
     "Standing",
     "consent_by_entry_into_force",
     "counts_on",
+    "covers",
     "derive_entry_into_force",
     "denunciation_effective",
     "events_by_kind",
     "in_force_by_rule",
+    "incomplete_list_reason",
     "list_complete",
+    "list_coverage",
     "newest",
     "standing",
 ]
