@@ -72,17 +72,17 @@ def execute(store: ox.Store, text: str, accept: list[str], cap: int, bindings: B
     except SyntaxError as exc:
         raise QueryRefused(f"malformed SPARQL: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
-        media = _pick(accept, RESULT_FORMATS, "application/sparql-results+json")
+        media = pick_format(accept, RESULT_FORMATS, "application/sparql-results+json")
         return QueryResult(_b(result.serialize(format=RESULT_FORMATS[media])), media, False, 1)
     if isinstance(result, ox.QueryTriples):
-        media = _pick(accept, GRAPH_FORMATS, "text/turtle")
+        media = pick_format(accept, GRAPH_FORMATS, "text/turtle")
         triples: list[ox.Triple] = []
         for t in result:
             if len(triples) == cap:
                 return QueryResult(_b(ox.serialize(triples, format=GRAPH_FORMATS[media])), media, True, cap)
             triples.append(t)
         return QueryResult(_b(ox.serialize(triples, format=GRAPH_FORMATS[media])), media, False, len(triples))
-    media = _pick(accept, RESULT_FORMATS, "application/sparql-results+json")
+    media = pick_format(accept, RESULT_FORMATS, "application/sparql-results+json")
     variables = list(result.variables)
     rows: list[ox.QuerySolution] = []
     truncated = False
@@ -91,21 +91,22 @@ def execute(store: ox.Store, text: str, accept: list[str], cap: int, bindings: B
             truncated = True
             break
         rows.append(sol)
-    return QueryResult(_solutions(variables, rows, RESULT_FORMATS[media]), media, truncated, len(rows))
+    return QueryResult(encode_solutions(variables, rows, RESULT_FORMATS[media]), media, truncated, len(rows))
 
 
 def _b(data: bytes | None) -> bytes:
     return data or b""
 
 
-def _pick(accept: list[str], formats: dict[str, Any], default: str) -> str:
+def pick_format(accept: list[str], formats: dict[str, Any], default: str) -> str:
+    """The first accepted media type that `formats` can write, else `default`."""
     for a in accept:
         if a in formats:
             return a
     return default
 
 
-def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], fmt: ox.QueryResultsFormat) -> bytes:
+def encode_solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], fmt: ox.QueryResultsFormat) -> bytes:
     """Serialise a (possibly truncated) list of solutions with pyoxigraph's own writers."""
     store = _SolutionsStore(variables, rows)
     return store.serialize(fmt)

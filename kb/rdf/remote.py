@@ -27,8 +27,8 @@ from kb.rdf.executor import (
     QueryResult,
     QueryTimeout,
     StoreUnavailable,
-    _pick,
-    _solutions,
+    encode_solutions,
+    pick_format,
     substitutions,
 )
 from kb.sparql import QueryRefused, check_readonly
@@ -109,7 +109,7 @@ class RemoteRunner:
             return self._graph(sent, accept)
         body, _ = self._post(sent, "application/sparql-results+json")
         parsed = ox.parse_query_results(io.BytesIO(body), format=ox.QueryResultsFormat.JSON)
-        media = _pick(accept, RESULT_FORMATS, "application/sparql-results+json")
+        media = pick_format(accept, RESULT_FORMATS, "application/sparql-results+json")
         if isinstance(parsed, ox.QueryBoolean):
             return QueryResult(parsed.serialize(format=RESULT_FORMATS[media]) or b"", media, False, 1)
         variables = list(parsed.variables)
@@ -120,11 +120,11 @@ class RemoteRunner:
                 truncated = True
                 break
             rows.append(solution)
-        return QueryResult(_solutions(variables, rows, RESULT_FORMATS[media]), media, truncated, len(rows))
+        return QueryResult(encode_solutions(variables, rows, RESULT_FORMATS[media]), media, truncated, len(rows))
 
     def _graph(self, text: str, accept: list[str]) -> QueryResult:
         body, _ = self._post(text, "application/n-triples")
-        media = _pick(accept, GRAPH_FORMATS, "text/turtle")
+        media = pick_format(accept, GRAPH_FORMATS, "text/turtle")
         triples: list[ox.Triple] = []
         truncated = False
         for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES):
