@@ -98,13 +98,14 @@ def check(no_owl: bool, show: int) -> None:
     for path in bad_fmt:
         click.echo(f"  [Violation] {path.relative_to(paths.ROOT)}: not canonical Turtle (run `treatykb import`)")
     from kb.coverage import coverage, coverage_text
+    from kb.importers.gaps import read_gaps
     from kb.importers.run import skipped_facts
     from kb.knowledge import KnowledgeBase
 
     click.echo("coverage:")
     knowledge, skipped = KnowledgeBase.open(), skipped_facts()
     for slug in sorted(knowledge.records):
-        click.echo(coverage_text(coverage(knowledge.records[slug], skipped)))
+        click.echo(coverage_text(coverage(knowledge.records[slug], skipped, read_gaps(slug))))
     ok = not report.violations and not bad_fmt
     if not no_owl:
         from kb.rdf.reason import check_consistency
@@ -257,13 +258,14 @@ def _treaty_text(a: dict[str, Any]) -> str:
 def coverage_cmd(slug: str | None, fmt: str) -> None:
     """Per treaty: participants and statements known against the depositary's counts, what is not yet sourced."""
     from kb.coverage import coverage, coverage_text
+    from kb.importers.gaps import read_gaps
     from kb.importers.run import skipped_facts
     from kb.knowledge import KnowledgeBase
 
     kb = KnowledgeBase.open()
     slugs = [kb.record(slug).treaty.slug] if slug else sorted(kb.records)
     skipped = skipped_facts()
-    reports = [coverage(kb.records[s], skipped) for s in slugs]
+    reports = [coverage(kb.records[s], skipped, read_gaps(s)) for s in slugs]
     if fmt == "json":
         click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
     else:

@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from kb.answers import participation_answer, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
+from kb.importers.common import ImportProblem
+from kb.importers.gaps import SearchedGap, read_gaps
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import Question, decide
 from kb.law.participation import standing
@@ -201,8 +203,17 @@ def treaty_context(kb: KnowledgeBase, slug: str, lang: str, on: date) -> dict[st
         }
         for link in links
     ]
-    ctx["coverage"] = coverage(record)
+    ctx["coverage"] = coverage(record, gaps=_searched_gaps(record.treaty.slug))
     return ctx
+
+
+def _searched_gaps(slug: str) -> list[SearchedGap]:
+    """The treaty's searched-and-not-found list; a malformed file (which `treatykb check` reports)
+    leaves the page without it rather than without a page."""
+    try:
+        return read_gaps(slug)
+    except ImportProblem:
+        return []
 
 
 def _art_key(article: str) -> tuple[int, str]:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from kb.importers.gaps import SearchedGap
 from kb.law.participation import counts_on
 from kb.model import CONSENT_KINDS, TreatyRecord
 
 
-def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = None) -> dict[str, Any]:
+def coverage(
+    record: TreatyRecord,
+    skipped: list[tuple[str, str, str]] | None = None,
+    gaps: Sequence[SearchedGap] = (),
+) -> dict[str, Any]:
     t = record.treaty
     actors = sorted({e.actor for e in record.events if e.territory is None})
     dates = [e.provenance.status_as_of for e in record.events] + [s.provenance.status_as_of for s in record.statements]
@@ -42,6 +48,9 @@ def coverage(record: TreatyRecord, skipped: list[tuple[str, str, str]] | None = 
         "newest_status_date": max(dates).isoformat() if dates else None,
         "not_yet_sourced": [],
         "not_loaded": [f"{f}: {w}: {why}" for f, w, why in (skipped or []) if f"/{t.slug}/" in f"/{f}"],
+        "searched_not_found": [
+            {"item": g.item, "kind": g.kind, "state": g.state, "seen": g.seen, "tried": list(g.tried)} for g in gaps
+        ],
     }
     if newest_count is not None and known_at_count is not None:
         out["depositary"] = {
@@ -94,6 +103,11 @@ def coverage_text(c: dict[str, Any]) -> str:
     )
     for n in c["not_yet_sourced"]:
         lines.append(f"  not yet sourced: {n}")
+    for g in c["searched_not_found"]:
+        lines.append(f"  searched, not found: {g['item']}")
+        if g["seen"]:
+            lines.append(f"    seen only in unusable sources: {g['seen']}")
+        lines.append(f"    tried: {'; '.join(g['tried'])}")
     if c["not_loaded"]:
         lines.append(f"  seen in sources but not loaded: {len(c['not_loaded'])}")
     return "\n".join(lines)

@@ -1,6 +1,9 @@
 """Coverage reports what is known against the depositary's counts, and says what is missing."""
 
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from kb.coverage import coverage
 from kb.knowledge import KnowledgeBase
@@ -28,3 +31,37 @@ def test_real_coverage_has_every_treaty(real_kb: KnowledgeBase) -> None:
         c = coverage(record)
         assert c["treaty"] == slug
         assert c["newest_status_date"] is not None
+
+
+def test_searched_gaps_are_read_checked_and_listed(tmp_path: Path) -> None:
+    from kb.coverage import coverage_text
+    from kb.importers.common import ImportProblem
+    from kb.importers.gaps import read_gaps
+
+    (tmp_path / "t-1").mkdir()
+    gaps_file = tmp_path / "t-1" / "gaps.yaml"
+    assert read_gaps("t-1", tmp_path) == []  # no file: nothing searched in vain
+    gaps_file.write_text(
+        "- item: Ruritania's consent\n  kind: participation\n  state: RUR\n  seen: a newspaper\n"
+        "  tried: [the depositary's chart, the official journal]\n",
+        encoding="utf-8",
+    )
+    gaps = read_gaps("t-1", tmp_path)
+    assert [(g.item, g.state, g.tried) for g in gaps] == [
+        ("Ruritania's consent", "RUR", ("the depositary's chart", "the official journal"))
+    ]
+    record = TreatyRecord(T, [], [], [])
+    text = coverage_text(coverage(record, gaps=gaps))
+    assert "searched, not found: Ruritania's consent" in text and "the official journal" in text
+    for bad in ("- item: x\n  kind: rumour\n  tried: [a]\n", "- item: x\n  kind: count\n  tried: []\n", "{a: 1}\n"):
+        gaps_file.write_text(bad, encoding="utf-8")
+        with pytest.raises(ImportProblem):
+            read_gaps("t-1", tmp_path)
+
+
+def test_the_real_budapest_gaps_name_the_two_unidentified_parties(real_kb: KnowledgeBase) -> None:
+    from kb.importers.gaps import read_gaps
+
+    c = coverage(real_kb.record("cets-185"), gaps=read_gaps("cets-185"))
+    assert {g["state"] for g in c["searched_not_found"]} >= {"TUN", "PRY"}
+    assert all(g["tried"] for g in c["searched_not_found"])
