@@ -102,3 +102,26 @@ def test_protocol_parties_are_untoc_parties_by_rule(real_kb: KnowledgeBase) -> N
     fiji = real_kb.participation("FJI", "mtdsg-xviii-12", date(2018, 1, 1))
     assert fiji["status"] == "party" and fiji["entry_into_force"]["no_later_than"]
     assert fiji["entry_into_force"]["date"] == "2017-10-19" and not fiji["entry_into_force"]["verified"]
+
+
+def test_every_budapest_29_4_reservation_spares_the_offences_of_arts_2_to_11(real_kb: KnowledgeBase) -> None:
+    """Art. 29(4) allows the dual-criminality reservation only "in respect of offences other than those
+    established in accordance with Articles 2 through 11": each such reservation carries that carve-out
+    (regression: Switzerland's was recorded without it)."""
+    found = [
+        s
+        for s in real_kb.record("cets-185").statements
+        if s.kind == "reservation" and "cets-185/art/29/para/4" in s.provisions
+    ]
+    assert len(found) >= 8
+    assert {s.actor for s in found if s.offence_carve_out != "ets185-art2-11"} == set()
+
+
+def test_a_consent_is_derived_from_a_stated_entry_into_force(real_kb: KnowledgeBase) -> None:
+    """Grenada: in force for ETS 185 on 2024-08-01 (inview); no source gives its deposit, which by the
+    Convention's rule was in April 2024, so it counts among the parties of 2024-06-20."""
+    p = real_kb.participation("GRD", "cets-185", date(2024, 6, 20))
+    assert p["status"] == "consented_not_in_force"
+    assert p["consent"]["date"] == "2024-04-30" and p["consent"]["no_later_than"] and p["consent"]["derived"]
+    assert p["consent"]["kind"] is None
+    assert real_kb.participation("GRD", "cets-185", date(2024, 4, 29))["status"] == "unknown"
