@@ -85,15 +85,17 @@ def test_cets_224_signatories_are_budapest_parties_by_their_signature_date(real_
 
 
 def test_contracting_states_of_the_2011_notification(real_kb: KnowledgeBase) -> None:
-    """JJ7249C (2011-06-01) names Spain a Contracting State: consent on that date at the latest, in force
+    """JJ7249C (2011-06-01) names Serbia a Contracting State: consent on that date at the latest, in force
     by 2011-10-01 at the latest; the 31 Contracting States are all known, so Russia, absent from the
-    notification, is not a party for that count (worked case C29)."""
-    listed = real_kb.participation("ESP", "cets-185", date(2011, 8, 1))
+    notification, is not a party for that count (worked case C29). A dated consent wins (Spain)."""
+    listed = real_kb.participation("SRB", "cets-185", date(2011, 8, 1))
     assert listed["status"] == "unknown" and listed["consent"]["no_later_than"]
     assert listed["consent"]["date"] == "2011-06-01" and listed["consent"]["kind"] is None
-    assert real_kb.participation("ESP", "cets-185", date(2012, 1, 1))["status"] == "party"
+    assert real_kb.participation("SRB", "cets-185", date(2012, 1, 1))["status"] == "party"
+    spain = real_kb.participation("ESP", "cets-185", date(2011, 8, 1))
+    assert spain["status"] == "party" and spain["consent"]["date"] == "2010-06-03"
     assert real_kb.participation("RUS", "cets-185", date(2011, 6, 1))["status"] == "not_participating"
-    assert real_kb.participation("RUS", "cets-185", date(2026, 3, 1))["status"] == "unknown"
+    assert real_kb.participation("RUS", "cets-185", date(2026, 3, 1))["status"] == "unknown"  # 73 of 75 known
 
 
 def test_protocol_parties_are_untoc_parties_by_rule(real_kb: KnowledgeBase) -> None:
