@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -12,8 +14,42 @@ _STRINGS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
 
 
+_FROM = re.compile(r"(?<![\w?$:-])FROM(?![\w:-])", re.I)  # FROM and FROM NAMED, outside strings and IRIs
+
+
 class QueryRefused(KBError):
     """The query is malformed or asks for something a read-only endpoint does not do."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An RDF dataset named by the SPARQL protocol (`default-graph-uri`, `named-graph-uri`)."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for iri in self.default_graphs + self.named_graphs:
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise QueryRefused(f"graph {iri!r} is not an absolute IRI: {exc}") from None
+
+
+def dataset_options(text: str, dataset: Dataset | None = None) -> dict[str, Any]:
+    """How the store builds the query's dataset (SPARQL 1.1 Protocol 2.1.4, Query 13.2).
+
+    The protocol's graphs, if any, replace the query's own FROM / FROM NAMED; else the query's
+    clauses make the dataset; else (the usual case) the default graph is the union of all graphs.
+    """
+    if dataset is not None and (dataset.default_graphs or dataset.named_graphs):
+        return {
+            "default_graph": [ox.NamedNode(g) for g in dataset.default_graphs],
+            "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs],
+        }
+    if _FROM.search(_STRINGS.sub(" ", text)):
+        return {}
+    return {"use_default_graph_as_union": True}
 
 
 def check_readonly(text: str) -> None:
@@ -26,7 +62,7 @@ def check_readonly(text: str) -> None:
 def run_readonly(store: ox.Store, text: str, fmt: str = "table") -> str:
     check_readonly(text)
     try:
-        result = store.query(text, use_default_graph_as_union=True)
+        result = store.query(text, **dataset_options(text))
     except SyntaxError as exc:
         raise QueryRefused(f"malformed SPARQL: {exc}") from None
     if isinstance(result, ox.QueryBoolean):

@@ -17,6 +17,7 @@ from api.app import create_app
 from kb.knowledge import KnowledgeBase
 from kb.rdf.executor import QueryRunner
 from kb.rdf.persistent import open_persistent
+from kb.sparql import QueryRefused
 
 Q = "PREFIX coop: <https://w3id.org/treatykb/def/coop#> SELECT ?r WHERE { ?r a coop:Reservation } LIMIT 3"
 
@@ -137,3 +138,30 @@ def test_a_worker_that_dies_is_replaced(store_path: Path) -> None:
         assert b"true" in result.body
     finally:
         runner.close()
+
+
+def test_the_dataset_comes_from_the_protocol_then_the_query_then_the_union() -> None:
+    from kb.sparql import Dataset, dataset_options
+
+    union = {"use_default_graph_as_union": True}
+    assert dataset_options('SELECT * WHERE { ?s ?p "FROM here" }') == union  # a word in a string
+    assert dataset_options("SELECT * WHERE { ?s <http://example.org/FROM> ?o } # FROM") == union
+    assert dataset_options("SELECT ?from WHERE { ?s ex:from ?from }") == union
+    assert dataset_options("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }") == {}
+    assert dataset_options("select * from named <http://example.org/g> { graph ?g { ?s ?p ?o } }") == {}
+    given = dataset_options("SELECT * FROM <http://example.org/q> {}", Dataset(("http://example.org/g",)))
+    assert [str(g) for g in given["default_graph"]] == ["<http://example.org/g>"] and given["named_graphs"] == []
+    with pytest.raises(QueryRefused, match="not an absolute IRI"):
+        Dataset(named_graphs=("not an iri",))
+
+
+def test_from_restricts_the_default_graph_of_the_real_store(real_kb: KnowledgeBase) -> None:
+    """FROM <graph> answers from that graph only; without FROM the default graph is the union."""
+    from kb import iri
+    from kb.sparql import run_readonly
+
+    pattern = "WHERE { ?x <https://w3id.org/treatykb/def/coop#treaty> ?t }"
+    graph = iri.graph("treaties/cets-185/statements")
+    only = run_readonly(real_kb.store, f"SELECT (COUNT(*) AS ?n) FROM <{graph}> {pattern}", "csv").split()[1]
+    everything = run_readonly(real_kb.store, f"SELECT (COUNT(*) AS ?n) {pattern}", "csv").split()[1]
+    assert 100 < int(only) < int(everything)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from kb.sparql import QueryRefused, check_readonly
+from kb.sparql import Dataset, QueryRefused, check_readonly, dataset_options
 
 RESULT_FORMATS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -64,11 +64,18 @@ def substitutions(bindings: Bindings | None) -> dict[ox.Variable, ox.NamedNode |
     return out
 
 
-def execute(store: ox.Store, text: str, accept: list[str], cap: int, bindings: Bindings | None = None) -> QueryResult:
+def execute(
+    store: ox.Store,
+    text: str,
+    accept: list[str],
+    cap: int,
+    bindings: Bindings | None = None,
+    dataset: Dataset | None = None,
+) -> QueryResult:
     """Run one query on `store` (in the calling process); values are bound, never formatted in."""
     check_readonly(text)
     try:
-        result = store.query(text, use_default_graph_as_union=True, substitutions=substitutions(bindings))
+        result = store.query(text, substitutions=substitutions(bindings), **dataset_options(text, dataset))
     except SyntaxError as exc:
         raise QueryRefused(f"malformed SPARQL: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
@@ -150,9 +157,9 @@ def _worker(store_path: str, conn: Connection) -> None:
             msg = conn.recv()
         except EOFError:
             return
-        text, accept, cap, bindings = msg
+        text, accept, cap, bindings, dataset = msg
         try:
-            res = execute(store, text, accept, cap, bindings)
+            res = execute(store, text, accept, cap, bindings, dataset)
             conn.send(("ok", res))
         except QueryRefused as exc:
             conn.send(("refused", str(exc)))
@@ -176,7 +183,9 @@ class Runner(Protocol):
 
     cap: int
 
-    def run(self, text: str, accept: list[str], bindings: Bindings | None = None) -> QueryResult: ...
+    def run(
+        self, text: str, accept: list[str], bindings: Bindings | None = None, dataset: Dataset | None = None
+    ) -> QueryResult: ...
 
     def close(self) -> None: ...
 
@@ -194,10 +203,12 @@ class QueryRunner:
         for _ in range(workers):
             self._idle.put(_Worker(self._ctx, self.store_path))
 
-    def run(self, text: str, accept: list[str], bindings: Bindings | None = None) -> QueryResult:
+    def run(
+        self, text: str, accept: list[str], bindings: Bindings | None = None, dataset: Dataset | None = None
+    ) -> QueryResult:
         worker = self._idle.get()
         try:
-            worker.conn.send((text, accept, self.cap, bindings))
+            worker.conn.send((text, accept, self.cap, bindings, dataset))
             if not worker.conn.poll(self.timeout):
                 worker.stop()
                 worker = _Worker(self._ctx, self.store_path)

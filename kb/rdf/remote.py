@@ -31,7 +31,7 @@ from kb.rdf.executor import (
     pick_format,
     substitutions,
 )
-from kb.sparql import QueryRefused, check_readonly
+from kb.sparql import Dataset, QueryRefused, check_readonly
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
@@ -70,8 +70,12 @@ class RemoteRunner:
         self.timeout = timeout
         self.cap = cap
 
-    def _post(self, text: str, accept: str) -> tuple[bytes, str]:
-        body = urlencode({"query": text}).encode()
+    def _post(self, text: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
+        fields = [("query", text)]
+        if dataset is not None:  # the protocol's dataset, passed on as the protocol says
+            fields += [("default-graph-uri", g) for g in dataset.default_graphs]
+            fields += [("named-graph-uri", g) for g in dataset.named_graphs]
+        body = urlencode(fields).encode()
         request = urllib.request.Request(
             self.endpoint,
             data=body,
@@ -101,13 +105,15 @@ class RemoteRunner:
         except (SyntaxError, ValueError):
             raise StoreUnavailable(f"{self.endpoint} answered {media}, not SPARQL results") from None
 
-    def run(self, text: str, accept: list[str], bindings: Bindings | None = None) -> QueryResult:
+    def run(
+        self, text: str, accept: list[str], bindings: Bindings | None = None, dataset: Dataset | None = None
+    ) -> QueryResult:
         check_readonly(text)
         form = query_form(text)  # a malformed query is refused here and never sent
         sent = bind_values(text, bindings)
         if form == "graph":
-            return self._graph(sent, accept)
-        body, _ = self._post(sent, "application/sparql-results+json")
+            return self._graph(sent, accept, dataset)
+        body, _ = self._post(sent, "application/sparql-results+json", dataset)
         parsed = ox.parse_query_results(io.BytesIO(body), format=ox.QueryResultsFormat.JSON)
         media = pick_format(accept, RESULT_FORMATS, "application/sparql-results+json")
         if isinstance(parsed, ox.QueryBoolean):
@@ -122,8 +128,8 @@ class RemoteRunner:
             rows.append(solution)
         return QueryResult(encode_solutions(variables, rows, RESULT_FORMATS[media]), media, truncated, len(rows))
 
-    def _graph(self, text: str, accept: list[str]) -> QueryResult:
-        body, _ = self._post(text, "application/n-triples")
+    def _graph(self, text: str, accept: list[str], dataset: Dataset | None = None) -> QueryResult:
+        body, _ = self._post(text, "application/n-triples", dataset)
         media = pick_format(accept, GRAPH_FORMATS, "text/turtle")
         triples: list[ox.Triple] = []
         truncated = False
