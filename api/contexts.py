@@ -19,7 +19,7 @@ from kb.importers.gaps import SearchedGap, read_gaps
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import Question, decide
 from kb.law.participation import standing
-from kb.matrix import matrix_states
+from kb.matrix import compute, matrix_states
 from kb.model import Participation, Treaty
 from kb.rdf.persistent import current_release
 from kb.statuses import StatusTable
@@ -53,10 +53,22 @@ def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
         if key not in _STATUS_CACHE:
             if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
                 _STATUS_CACHE.clear()
-            _STATUS_CACHE[key] = str(kb.availability(a, b, m, on)["status"])
+            _STATUS_CACHE[key] = str(decide(kb.inputs(), Question(a, b, m, on), explain_answer=False)["status"])
         return _STATUS_CACHE[key]
 
     return status
+
+
+def remember_statuses(kb: KnowledgeBase, on: date, mechanism: str) -> None:
+    """Compute one mechanism's whole matrix for a date in bulk (states of one profile share their
+    cells) into the cache `live_status` reads, unless a materialised table covers the date."""
+    if (id(kb), on) in _TABLES or (id(kb), "-", "-", mechanism, on) in _STATUS_CACHE:
+        return
+    if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
+        _STATUS_CACHE.clear()
+    for cell in compute(kb, on, [mechanism]):
+        _STATUS_CACHE[(id(kb), cell.requesting, cell.requested, mechanism, on)] = cell.status
+    _STATUS_CACHE[(id(kb), "-", "-", mechanism, on)] = "done"
 
 
 # the mechanisms shown on state, pair and gap pages (all 34 remain available through the API)
@@ -357,6 +369,8 @@ def gaps_context(
     label = mechs[m].label_fr if lang == "fr" else mechs[m].label_en
     ctx = base(kb, lang, on, f"gaps/{m}", f"{label} ({m})")
     states = matrix_states(kb)
+    if status is None:
+        remember_statuses(kb, on, m)
     status_of = status or live_status(kb, on)
     matrix: dict[str, dict[str, str]] = {a: {} for a in states}
     for a in states:

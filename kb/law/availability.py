@@ -171,10 +171,11 @@ class PairRelation:
 
 
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
-    key = ("pair", record.treaty.slug, q.requesting, q.requested, q.on, q.territory)
+    # bulk (quiet) answers remember relations built without trace strings, full answers their own
+    key = ("pair", record.treaty.slug, q.requesting, q.requested, q.on, q.territory, ev.quiet)
     relation: PairRelation | None = inputs.memo.get(key)
     if relation is None:
-        relation = inputs.remember(key, lambda: pair_relation(inputs, q, record))
+        relation = inputs.remember(key, lambda: pair_relation(inputs, q, record, ev.quiet))
     if not ev.quiet:
         ev.trace += relation.part.trace
         ev.notes += relation.part.notes
@@ -185,8 +186,8 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
             evaluate_link(inputs, q, record, link, relation, ev)
 
 
-def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRelation:
-    ev = Evaluation()
+def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool = False) -> PairRelation:
+    ev = Evaluation(quiet=quiet)
     t = record.treaty
     slug = t.slug
     by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
@@ -218,15 +219,20 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord) -> PairRela
     sb = _standing(inputs, record, q.requested, q.on, complete)
     unknown_party = unverified_party = False
     for st in (sa, sb):
-        why = _why_unknown(inputs, record, st, q.on, complete) if st.status is Participation.UNKNOWN else ""
-        ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st) + (f" ({why})" if why else ""))
+        why = ""
+        if st.status is Participation.UNKNOWN and not quiet:
+            why = _why_unknown(inputs, record, st, q.on, complete)
+        if not quiet:
+            ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st) + (f" ({why})" if why else ""))
         if st.status in OPERATIVE:
             eif = st.entry_into_force
             unverified_party |= eif is not None and not eif.provenance.verified
             continue
         if st.status is Participation.UNKNOWN:
             unknown_party = True
-            ev.notes.append(f"whether {st.actor} is bound by the {short(t)} on {q.on.isoformat()} is unknown: {why}")
+            if not quiet:
+                when = q.on.isoformat()
+                ev.notes.append(f"whether {st.actor} is bound by the {short(t)} on {when} is unknown: {why}")
             continue
         code, reason = _participation_gap(st, short(t))
         ev.gaps.append({"treaty": slug, "code": code, "reason": reason})
@@ -359,7 +365,8 @@ def _objection_opposes(statements: list[Statement], q: Question, ev: Evaluation,
             ev.step("pair_relation", slug, f"no treaty relation: objection {s.id}")
             ev.status_dates.append(s.provenance.status_as_of)
             return True
-    ev.step("pair_relation", slug, "no objection opposing entry into force between the two")
+    if not ev.quiet:
+        ev.step("pair_relation", slug, "no objection opposing entry into force between the two")
     return False
 
 
@@ -597,7 +604,8 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = T
     ev.gaps = merge_gaps(ev.gaps)
     best = max((b["status"] for b in ev.bases), key=lambda s: RANK[s], default=NOT_AVAILABLE)
     ev.bases.sort(key=lambda b: (-RANK[b["status"]], b["link_type"] != "specific", b["treaty"], b["provision"]))
-    ev.step("aggregate", None, f"overall {best} from {len(ev.bases)} basis/bases and {len(ev.gaps)} gap(s)")
+    if not ev.quiet:
+        ev.step("aggregate", None, f"overall {best} from {len(ev.bases)} basis/bases and {len(ev.gaps)} gap(s)")
     return {
         "status": best,
         "question": {
