@@ -89,7 +89,8 @@ def coverage_text(c: dict[str, Any]) -> str:
     d = c["depositary"]
     if d:
         lines.append(
-            f"  depositary on {d['status_date']}: {d['parties']} parties, {d['signatories']} signatories;"
+            f"  depositary on {d['status_date']}: {d['parties']} parties, "
+            f"{'unknown number of' if d['signatories'] is None else d['signatories']} signatories;"
             f" known for that date: {d['known_parties_then']} parties, {d['known_signatories_then']} signatories"
         )
     lines.append(
