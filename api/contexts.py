@@ -29,6 +29,7 @@ StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) 
 
 _STATUS_CACHE: dict[tuple[int, str, str, str, date], str] = {}
 _STATUS_CACHE_MAX = 500_000  # statuses only (small strings); cleared when full
+_BULK_DONE: set[tuple[int, str, date]] = set()  # (knowledge base, mechanism, date) whose matrix is in the cache
 
 
 _TABLES: dict[tuple[int, date], StatusTable] = {}
@@ -53,6 +54,7 @@ def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
         if key not in _STATUS_CACHE:
             if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
                 _STATUS_CACHE.clear()
+                _BULK_DONE.clear()
             _STATUS_CACHE[key] = str(decide(kb.inputs(), Question(a, b, m, on), explain_answer=False)["status"])
         return _STATUS_CACHE[key]
 
@@ -62,13 +64,14 @@ def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
 def remember_statuses(kb: KnowledgeBase, on: date, mechanism: str) -> None:
     """Compute one mechanism's whole matrix for a date in bulk (states of one profile share their
     cells) into the cache `live_status` reads, unless a materialised table covers the date."""
-    if (id(kb), on) in _TABLES or (id(kb), "-", "-", mechanism, on) in _STATUS_CACHE:
+    if (id(kb), on) in _TABLES or (id(kb), mechanism, on) in _BULK_DONE:
         return
     if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
         _STATUS_CACHE.clear()
+        _BULK_DONE.clear()
     for cell in compute(kb, on, [mechanism]):
         _STATUS_CACHE[(id(kb), cell.requesting, cell.requested, mechanism, on)] = cell.status
-    _STATUS_CACHE[(id(kb), "-", "-", mechanism, on)] = "done"
+    _BULK_DONE.add((id(kb), mechanism, on))
 
 
 # the mechanisms shown on state, pair and gap pages (all 34 remain available through the API)
