@@ -27,7 +27,7 @@ from api.sparql import accepted, build_router
 from api.void import describe, void_description
 from kb import paths
 from kb.errors import UnknownInput
-from kb.knowledge import KnowledgeBase, parse_date
+from kb.knowledge import KnowledgeBase, parse_date, parse_grade
 from kb.library import LibraryQuery, bind, library
 from kb.library import get as library_get
 from kb.rdf.executor import QueryTimeout, Runner, StoreUnavailable, execute
@@ -167,9 +167,12 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         )
 
     @app.get("/api/participation")
-    def participation(state: str, treaty: str, date: str | None = None) -> dict[str, Any]:
-        """Where a state stands in a treaty on a date (contract 2b)."""
-        return knowledge().participation(state, treaty, parse_date(date))
+    def participation(
+        state: str, treaty: str, date: str | None = None, evidence: str | None = None
+    ) -> dict[str, Any]:
+        """Where a state stands in a treaty on a date (contract 2b), from facts at or above a minimum
+        evidence grade (contract 5a: depositary, official, mirror, secondary; default all)."""
+        return knowledge().participation(state, treaty, parse_date(date), parse_grade(evidence))
 
     @app.get("/api/availability")
     def availability(
@@ -179,9 +182,12 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         date: str | None = None,
         offence: str | None = None,
         territory: str | None = None,
+        evidence: str | None = None,
     ) -> dict[str, Any]:
-        """Can `from` use `mechanism` with `to` on `date`, on what legal basis? (contract 2)"""
-        return knowledge().availability(from_, to, mechanism, parse_date(date), offence, territory)
+        """Can `from` use `mechanism` with `to` on `date`, on what legal basis? (contract 2), from facts
+        at or above a minimum evidence grade (contract 5a; default all)."""
+        grade = parse_grade(evidence)
+        return knowledge().availability(from_, to, mechanism, parse_date(date), offence, territory, grade)
 
     @app.get("/api/treaty/{slug}")
     def treaty(slug: str, date: str | None = None) -> dict[str, Any]:

@@ -128,14 +128,23 @@ def _print(answer: dict[str, Any], fmt: str, text: Callable[[dict[str, Any]], st
 @click.argument("state")
 @click.argument("treaty")
 @click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--evidence", help="Minimum evidence grade: depositary | official | mirror | secondary (default: all facts).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @friendly
-def participation(state: str, treaty: str, on: str | None, fmt: str) -> None:
+def participation(state: str, treaty: str, on: str | None, evidence: str | None, fmt: str) -> None:
     """Where STATE stands in TREATY on a date, with its statements (contract 2b)."""
-    from kb.knowledge import KnowledgeBase, parse_date
+    from kb.knowledge import KnowledgeBase, parse_date, parse_grade
 
-    answer = KnowledgeBase.open().participation(state, treaty, parse_date(on))
+    grade = parse_grade(evidence)
+    answer = KnowledgeBase.open().participation(state, treaty, parse_date(on), grade)
     _print(answer, fmt, _participation_text)
+
+
+def _cited(fact: dict[str, Any]) -> str:
+    """A fact's source with its evidence (contract 5a): 'URL, mirror, dated by event'."""
+    ev = fact.get("evidence") or {}
+    dated = f"status {fact['status_as_of']}" if fact.get("status_as_of") else f"dated by {ev.get('dated_by', 'none')}"
+    return f"{fact['source']}, {ev.get('grade', '?')}, {dated}"
 
 
 def _participation_text(a: dict[str, Any]) -> str:
@@ -147,9 +156,13 @@ def _participation_text(a: dict[str, Any]) -> str:
                 extra = f" ({v['kind'] or 'kind of instrument not stated by the source'})"
             else:
                 extra = " (derived by the treaty's rule)" if v.get("derived") else ""
-            lines.append(f"  {key.replace('_', ' ')}: {v['date']}{extra}  [{v['source']}, status {v['status_as_of']}]")
+            lines.append(f"  {key.replace('_', ' ')}: {v['date']}{extra}  [{_cited(v)}]")
+            for c in v.get("contested_by", []):
+                lines.append(f"    contested: {c['value']} [{_cited(c)}]")
     for s in a["statements"]:
-        lines.append(f"  {s['id']} {s['kind']} {', '.join(s['provisions'])}: {s.get('summary') or ''}")
+        lines.append(f"  {s['id']} {s['kind']} {', '.join(s['provisions'])}: {s.get('summary') or ''}  [{_cited(s)}]")
+    if a.get("closed_list"):
+        lines.append(f"  closed list: {a['closed_list']['reason']}")
     for n in a.get("notes", []):
         lines.append(f"  note: {n}")
     return "\n".join(lines)
@@ -162,6 +175,7 @@ def _participation_text(a: dict[str, Any]) -> str:
 @click.option("--date", "on", help="YYYY-MM-DD (default: today).")
 @click.option("--offence", help="ets185-art2-11 | drug88-art3-1 | untoc-scope | other (default: unknown).")
 @click.option("--territory", help="ISO3 code of a territory of the requested state where the data or person is.")
+@click.option("--evidence", help="Minimum evidence grade: depositary | official | mirror | secondary (default: all facts).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @friendly
 def availability(
@@ -171,22 +185,32 @@ def availability(
     on: str | None,
     offence: str | None,
     territory: str | None,
+    evidence: str | None,
     fmt: str,
 ) -> None:
     """Can REQUESTING use MECHANISM with REQUESTED on a date, on what basis, and where is the gap?"""
-    from kb.knowledge import KnowledgeBase, parse_date
+    from kb.knowledge import KnowledgeBase, parse_date, parse_grade
 
-    answer = KnowledgeBase.open().availability(requesting, requested, mechanism, parse_date(on), offence, territory)
+    grade = parse_grade(evidence)
+    answer = KnowledgeBase.open().availability(
+        requesting, requested, mechanism, parse_date(on), offence, territory, grade
+    )
     _print(answer, fmt, _availability_text)
 
 
 def _availability_text(a: dict[str, Any]) -> str:
-    lines = [f"{a['status'].upper()}  (data as of {a['data_as_of']})", "", a["explanation"], ""]
+    lines = [
+        f"{a['status'].upper()}  (data as of {a['data_as_of']}; weakest evidence used: {a.get('evidence') or 'none'})",
+        "",
+        a["explanation"],
+        "",
+    ]
     for b in a["bases"]:
         conds = "; ".join(c["label"] for c in b["conditions"])
         lines.append(f"  basis {b['provision']} [{b['mechanism']}]: {b['status']}" + (f" - {conds}" if conds else ""))
     for g in a["gaps"]:
-        lines.append(f"  gap   {g['treaty']}: {g['code']} - {g['reason']}")
+        as_of = f" [as of {g['as_of']}, {g.get('evidence')}]" if g.get("as_of") else ""
+        lines.append(f"  gap   {g['treaty']}: {g['code']} - {g['reason']}{as_of}")
     lines.append("")
     lines.append(a["notice"])
     return "\n".join(lines)

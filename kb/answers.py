@@ -5,8 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kb.law.participation import Standing, counts_on, covers, incomplete_list_reason, list_coverage, standing
-from kb.model import Event, Participation, Statement, TreatyRecord
+from kb.law.closed_lists import absence
+from kb.law.participation import Standing, closed_list_reason, counts_on, standing
+from kb.model import ClosedList, Event, Participation, Provenance, Statement, TreatyRecord
+
+
+def evidence_json(p: Provenance) -> dict[str, str]:
+    """Contract 5a: how the fact is known."""
+    return {"grade": p.grade.value, "dated_by": p.dated_by.value}
 
 
 def _fact(e: Event | None, with_kind: bool = False) -> dict[str, Any] | None:
@@ -16,8 +22,30 @@ def _fact(e: Event | None, with_kind: bool = False) -> dict[str, Any] | None:
     if with_kind:
         out["kind"] = e.kind
     out["source"] = e.provenance.source
-    out["status_as_of"] = e.provenance.status_as_of.isoformat()
+    out["status_as_of"] = _as_of(e.provenance)
+    out["evidence"] = evidence_json(e.provenance)
+    if e.contested_by:
+        out["contested_by"] = [
+            {"source": c.provenance.source, "value": c.value, "evidence": evidence_json(c.provenance)}
+            for c in e.contested_by
+        ]
     return out
+
+
+def _as_of(p: Provenance) -> str | None:
+    return p.status_as_of.isoformat() if p.status_as_of else None
+
+
+def closed_list_json(c: ClosedList | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "date": c.date.isoformat(),
+        "kind": c.kind,
+        "source": c.provenance.source,
+        "evidence": evidence_json(c.provenance),
+        "reason": closed_list_reason(c),
+    }
 
 
 def statement_json(s: Statement) -> dict[str, Any]:
@@ -47,16 +75,17 @@ def statement_json(s: Statement) -> dict[str, Any]:
     out["summary"] = s.summary
     out["verified"] = s.provenance.verified
     out["source"] = s.provenance.source
-    out["status_as_of"] = s.provenance.status_as_of.isoformat()
+    out["status_as_of"] = _as_of(s.provenance)
+    out["evidence"] = evidence_json(s.provenance)
     return out
 
 
-def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> dict[str, Any]:
+def participation_answer(record: TreatyRecord, actor: str, on: date | None, eligible: bool = True) -> dict[str, Any]:
+    """Contract 2b; `eligible`: whether the actor could have joined (see kb.law.closed_lists)."""
     t = record.treaty
     when = on or date.today()
-    coverage = list_coverage(t, record.events, record.counts, when)
-    complete = covers(coverage)
-    st: Standing = standing(t, record.events, actor, when, record.statements, complete)
+    lists = absence(t, record.events, record.counts, record.tables, when)
+    st: Standing = standing(t, record.events, actor, when, record.statements, lists, eligible)
     chosen = st.statements if on else tuple(s for s in record.statements if s.actor == actor)
     eif = _fact(st.entry_into_force)
     if eif is not None and st.entry_into_force is not None:
@@ -67,6 +96,7 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
             **({"verified": False} if not st.entry_into_force.provenance.verified else {}),
             "source": eif["source"],
             "status_as_of": eif["status_as_of"],
+            "evidence": eif["evidence"],
         }
     den = _fact(st.denunciation)
     if den is not None and st.denunciation is not None:
@@ -83,6 +113,7 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
         "entry_into_force": eif,
         "denunciation": den,
         "statements": [statement_json(s) for s in chosen],
+        "closed_list": closed_list_json(st.closed_list),
     }
     if st.consent is not None and out["consent"] is not None:
         c = out["consent"]
@@ -91,6 +122,8 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
             "kind": None if c["kind"] == "consent" else c["kind"],
             "source": c["source"],
             "status_as_of": c["status_as_of"],
+            "evidence": c["evidence"],
+            **({"contested_by": c["contested_by"]} if "contested_by" in c else {}),
         }
         if c["kind"] == "consent":
             out["consent"]["kind_note"] = "the source gives the date of consent but not the kind of instrument"
@@ -107,8 +140,6 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None) -> d
     if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
         out["sources"] = participant_list_sources(record)
     notes = list(st.notes)
-    if not complete and st.status is Participation.UNKNOWN:
-        notes.append(incomplete_list_reason(coverage))
     if notes:
         out["notes"] = notes
     return out
@@ -120,8 +151,8 @@ def participant_list_sources(record: TreatyRecord) -> list[str]:
     for e in record.events:
         if e.kind == "signature" or e.kind in ("ratification", "accession"):
             prev = by_source.get(e.provenance.source)
-            if prev is None or e.provenance.status_as_of > prev:
-                by_source[e.provenance.source] = e.provenance.status_as_of
+            if prev is None or e.provenance.as_of_key > prev:
+                by_source[e.provenance.source] = e.provenance.as_of_key
     return [s for s, _ in sorted(by_source.items(), key=lambda kv: kv[1], reverse=True)[:3]]
 
 
@@ -146,7 +177,7 @@ def treaty_answer(record: TreatyRecord, on: date | None) -> dict[str, Any]:
                 "denunciation": st.denunciation.date.isoformat() if st.denunciation else None,
             }
         )
-    statuses = [e.provenance.status_as_of for e in record.events]
+    statuses = [e.provenance.status_as_of for e in record.events if e.provenance.status_as_of is not None]
     return {
         "treaty": t.slug,
         "title": {"en": t.title_en, "fr": t.title_fr},

@@ -8,7 +8,8 @@ from typing import Any
 
 from kb.importers.gaps import SearchedGap
 from kb.law.participation import counts_on
-from kb.model import CONSENT_KINDS, TreatyRecord
+from kb.law.closed_lists import closures
+from kb.model import CONSENT_KINDS, DatedBy, Grade, TreatyRecord
 
 
 def coverage(
@@ -18,7 +19,8 @@ def coverage(
 ) -> dict[str, Any]:
     t = record.treaty
     actors = sorted({e.actor for e in record.events if e.territory is None})
-    dates = [e.provenance.status_as_of for e in record.events] + [s.provenance.status_as_of for s in record.statements]
+    facts = [e.provenance for e in record.events if not e.derived] + [s.provenance for s in record.statements]
+    dates = [p.status_as_of for p in facts if p.status_as_of is not None]
     newest_count = max(record.counts, key=lambda c: c.status_date, default=None)
     known_at_count: dict[str, int] | None = None
     if newest_count is not None:
@@ -44,6 +46,12 @@ def coverage(
             {e.actor for e in record.events if e.no_later_than and e.kind == "entry_into_force" and e.territory is None}
             - consent_actors
         ),
+        "facts_by_grade": {g.value: sum(1 for p in facts if p.grade is g) for g in Grade},
+        "dated_by_event": sum(1 for p in facts if p.dated_by is DatedBy.EVENT),
+        "closed_lists": [
+            {"date": c.date.isoformat(), "kind": c.kind, "source": c.provenance.source, "listed": len(c.listed)}
+            for c in closures(t, record.events, record.counts, record.tables)
+        ],
         "oldest_status_date": min(dates).isoformat() if dates else None,
         "newest_status_date": max(dates).isoformat() if dates else None,
         "not_yet_sourced": [],
@@ -98,6 +106,11 @@ def coverage_text(c: dict[str, Any]) -> str:
         f"{len(c['statements_without_text'])} without verbatim text; "
         f"{len(c['unverified_statements'])} unverified"
     )
+    grades = ", ".join(f"{n} {g}" for g, n in c["facts_by_grade"].items())
+    lines.append(f"  facts by evidence grade: {grades}; {c['dated_by_event']} dated by an event, not by their source")
+    for cl in c["closed_lists"]:
+        what = "complete table" if cl["kind"] == "table" else "count met by the identified parties"
+        lines.append(f"  closed list {cl['date']}: {what}, {cl['listed']} participants ({cl['source']})")
     lines.append(
         f"  derived entries into force: {c['derived_entries_into_force']}; "
         f"status dates {c['oldest_status_date']} .. {c['newest_status_date']}"

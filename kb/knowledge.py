@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,9 @@ import pyoxigraph as ox
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
 from kb.errors import UnknownInput
-from kb.law.availability import OFFENCES, Inputs, Question, decide
-from kb.model import TreatyRecord
+from kb.law.availability import OFFENCES, Inputs, Question, decide, eligible
+from kb.law.evidence import at_minimum
+from kb.model import Grade, TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import open_store
 
@@ -24,7 +25,7 @@ class KnowledgeBase:
     store: ox.Store
     records: dict[str, TreatyRecord]
     actors: dict[str, ActorInfo]
-    _inputs: Inputs | None = None
+    _inputs: dict[Grade, Inputs] = field(default_factory=dict)
 
     @classmethod
     def open(cls, data_dir: Path = paths.DATA_DIR, ontology_dir: Path = paths.ONTOLOGY_DIR) -> KnowledgeBase:
@@ -42,17 +43,27 @@ class KnowledgeBase:
             raise UnknownInput("state", code, suggest(code, self.actors))
         return self.actors[key]
 
-    def participation(self, state: str, treaty: str, on: date | None = None) -> dict[str, Any]:
+    def participation(
+        self, state: str, treaty: str, on: date | None = None, evidence: Grade = Grade.SECONDARY
+    ) -> dict[str, Any]:
         actor = self.actor(state)
-        return participation_answer(self.record(treaty), actor.code, on)
+        inputs = self.inputs(evidence)
+        record = inputs.records[self.record(treaty).treaty.slug]
+        return participation_answer(record, actor.code, on, eligible(inputs, record, actor.code, on or date.today()))
 
     def treaty(self, slug: str, on: date | None = None) -> dict[str, Any]:
         return treaty_answer(self.record(slug), on)
 
-    def inputs(self) -> Inputs:
-        if self._inputs is None:
-            self._inputs = engine_inputs(self)
-        return self._inputs
+    def inputs(self, evidence: Grade = Grade.SECONDARY) -> Inputs:
+        """The engine's inputs at a minimum evidence grade (contract 5a), built once per grade."""
+        if evidence not in self._inputs:
+            if evidence is Grade.SECONDARY:
+                self._inputs[evidence] = engine_inputs(self)
+            else:
+                full = self.inputs()
+                records = {slug: at_minimum(r, evidence) for slug, r in full.records.items()}
+                self._inputs[evidence] = replace(full, records=records, min_grade=evidence, memo={})
+        return self._inputs[evidence]
 
     def availability(
         self,
@@ -62,10 +73,11 @@ class KnowledgeBase:
         on: date | None = None,
         offence: str | None = None,
         territory: str | None = None,
+        evidence: Grade = Grade.SECONDARY,
     ) -> dict[str, Any]:
         """Contract 2: can `requesting` use `mechanism` with `requested` on `on`?"""
         a, b = self.actor(requesting).code, self.actor(requested).code
-        inputs = self.inputs()
+        inputs = self.inputs(evidence)
         m = mechanism.strip().upper()
         if m not in inputs.mechanisms:
             raise UnknownInput("mechanism", mechanism, "known: " + ", ".join(sorted(inputs.mechanisms)))
@@ -91,6 +103,16 @@ def suggest(value: str, actors: dict[str, ActorInfo]) -> str:
     if found:
         return "did you mean " + ", ".join(f"{c} ({actors[c].name_en})" for c in dict.fromkeys(found)) + "?"
     return "use an ISO 3166-1 alpha-3 code such as AUT, or EU"
+
+
+def parse_grade(value: str | None) -> Grade:
+    """A minimum evidence grade as the surfaces take it (contract 5a; default: every fact)."""
+    if value is None or value == "":
+        return Grade.SECONDARY
+    try:
+        return Grade(value.strip().lower())
+    except ValueError:
+        raise UnknownInput("evidence grade", value, "use one of: " + ", ".join(g.value for g in Grade)) from None
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

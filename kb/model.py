@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -47,12 +48,60 @@ STATEMENT_KINDS = (
 )
 
 
+class Grade(StrEnum):
+    """Contract 5a evidence grade: how a fact is known, best first (never how likely it is)."""
+
+    DEPOSITARY = "depositary"
+    OFFICIAL = "official"
+    MIRROR = "mirror"
+    SECONDARY = "secondary"
+
+    @property
+    def rank(self) -> int:
+        """3 for depositary down to 0 for secondary: higher is better."""
+        return _GRADE_RANK[self]
+
+    def at_least(self, minimum: Grade) -> bool:
+        return self.rank >= minimum.rank
+
+
+_GRADE_RANK = {Grade.DEPOSITARY: 3, Grade.OFFICIAL: 2, Grade.MIRROR: 1, Grade.SECONDARY: 0}
+
+
+def weakest(grades: Iterable[Grade]) -> Grade | None:
+    """The weakest grade among `grades` (None when there is none)."""
+    return min(grades, key=lambda g: g.rank, default=None)
+
+
+class DatedBy(StrEnum):
+    """Contract 5a: how a fact's status is dated."""
+
+    SOURCE = "source"  # the page carries a status date (a news item: its publication date)
+    EVENT = "event"  # undated page; the fact is dated by an event ("made upon ratification")
+    NONE = "none"  # seen, no date at all: may identify a participant, never date it
+
+
 @dataclass(frozen=True)
 class Provenance:
     source: str  # URL of the page the fact was read from
-    status_as_of: date
+    status_as_of: date | None  # None: the page shows no status date (dated_by event or none)
     verified: bool = True
     source_id: str | None = None  # registry id of the source record
+    grade: Grade = Grade.DEPOSITARY
+    dated_by: DatedBy = DatedBy.SOURCE
+
+    @property
+    def as_of_key(self) -> date:
+        """The status date for ordering: an undated source sorts before every dated one."""
+        return self.status_as_of or date.min
+
+
+@dataclass(frozen=True)
+class Contested:
+    """A value another source gives for the same event or statement (contract 5a `contested_by`)."""
+
+    value: str
+    provenance: Provenance
 
 
 @dataclass(frozen=True)
@@ -70,6 +119,7 @@ class Event:
     # the event happened on `date` or earlier, exact date unknown (derived from a rule such as
     # "open for signature only by the Parties to the Convention")
     no_later_than: bool = False
+    contested_by: tuple[Contested, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +216,20 @@ class DepositaryCount:
     provenance: Provenance
 
 
+@dataclass(frozen=True)
+class ClosedList:
+    """A complete table of a treaty's participants at an exact date (contract 5a rule 1), or a
+    depositary count that every identified party meets (rule 2): absence from it settles that a
+    state is not a party on its date (a table also settles the time before it and its signatories)."""
+
+    treaty: str
+    date: dt.date
+    kind: str  # "table" (rule 1) | "count" (rule 2)
+    provenance: Provenance
+    listed: frozenset[str] = frozenset()  # a table: every actor it names; a count: the parties identified
+    parties: int | None = None  # a count: the depositary's number
+
+
 @dataclass
 class TreatyRecord:
     """Everything known about one treaty: the input of the participation rules."""
@@ -174,3 +238,4 @@ class TreatyRecord:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     counts: list[DepositaryCount] = field(default_factory=list)
+    tables: list[ClosedList] = field(default_factory=list)  # rule-1 closed lists (kind "table")

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from kb.law.participation import counts_on, in_force_by_rule, list_complete, standing
+from kb.law.closed_lists import absence
+from kb.law.participation import counts_on, in_force_by_rule, standing
 from kb.model import DepositaryCount, Event, Participation, Provenance, Treaty
 
 P = Provenance("https://example.org/status", date(2020, 1, 1))
@@ -60,9 +61,12 @@ def test_newest_status_date_wins_between_sources() -> None:
     assert st.consent is not None and st.consent.date == date(2003, 2, 1)
 
 
-def test_absent_actor_is_unknown_unless_the_list_is_complete() -> None:
-    assert standing(T, EVENTS, "ZZZ", date(2004, 1, 1), list_complete=True).status is Participation.NOT_PARTICIPATING
-    assert standing(T, EVENTS, "ZZZ", date(2004, 1, 1), list_complete=False).status is Participation.UNKNOWN
+def test_absent_actor_is_unknown_unless_a_list_is_closed() -> None:
+    closed = absence(T, EVENTS, [DepositaryCount("test-1", date(2003, 6, 1), None, 2, P)], [], date(2004, 1, 1))
+    settled = standing(T, EVENTS, "ZZZ", date(2004, 1, 1), absence=closed)
+    assert settled.status is Participation.NOT_PARTICIPATING and settled.closed_list is not None
+    nothing = absence(T, EVENTS, [], [], date(2004, 1, 1))
+    assert standing(T, EVENTS, "ZZZ", date(2004, 1, 1), absence=nothing).status is Participation.UNKNOWN
 
 
 def test_counts_follow_the_depositary_definition() -> None:
@@ -73,11 +77,14 @@ def test_counts_follow_the_depositary_definition() -> None:
 def test_list_completeness_against_a_depositary_count() -> None:
     complete = DepositaryCount("test-1", date(2006, 1, 1), 2, 3, P)
     short = DepositaryCount("test-1", date(2006, 1, 1), 2, 4, P)
-    assert list_complete(T, EVENTS, [complete], date(2007, 1, 1))
-    assert not list_complete(T, EVENTS, [short], date(2007, 1, 1))
-    assert not list_complete(T, EVENTS, [], date(2007, 1, 1))
+    assert absence(T, EVENTS, [complete], [], date(2007, 1, 1)).settled
+    assert not absence(T, EVENTS, [short], [], date(2007, 1, 1)).settled
+    later_short = DepositaryCount("test-1", date(2008, 1, 1), 2, 4, P)
+    assert absence(T, EVENTS, [complete, later_short], [], date(2007, 1, 1)).count is later_short
+    assert absence(T, EVENTS, [complete, later_short], [], date(2009, 1, 1)).unidentified == 1
+    assert not absence(T, EVENTS, [], [], date(2007, 1, 1)).settled
     # regression: a count without a party number says nothing about completeness
-    assert not list_complete(T, EVENTS, [DepositaryCount("test-1", date(2006, 1, 1), 2, None, P)], date(2007, 1, 1))
+    assert not absence(T, EVENTS, [DepositaryCount("test-1", date(2006, 1, 1), 2, None, P)], [], date(2007, 1, 1)).settled
 
 
 def test_a_source_naming_the_instrument_completes_a_newer_date_only_record() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,9 +21,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 from kb import iri, paths
 from kb.importers.common import ImportProblem, as_date, date_literal, normalise_ws, skip
 from kb.importers.names import to_code
-from kb.importers.registry import Source
+from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.law.participation import derive_entry_into_force
-from kb.model import CONSENT_KINDS, Event, Provenance, Treaty
+from kb.model import CONSENT_KINDS, DatedBy, Event, Provenance, Treaty
 from kb.rdf.prefixes import COOP, new_graph
 
 UNTC_2014_FILES = {
@@ -104,6 +105,8 @@ def read_curated(
     if not path.exists():
         return []
     out: list[Event] = []
+    pending: list[Event] = []
+    wheres: dict[tuple[str, str, str | None], str] = {}
     effective: dict[str, date] = {}
     snapshots: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as fh:
@@ -123,23 +126,33 @@ def read_curated(
                 snapshots[src_id] = normalise_ws(src.snapshot_text(sources_dir))
             if verbatim not in snapshots[src_id]:
                 raise ImportProblem(path, where, f"verbatim fragment not found in snapshot of {src_id}: {verbatim!r}")
+            territory = (row.get("territory") or "").strip() or None
             if not (row.get("date") or "").strip():
-                # the source shows the fact without its date (e.g. a signatory list): it cannot
-                # be dated, so it is not loaded; coverage reports it
-                skip(path, f"{where} {state} {event}", f"no date in {src_id}")
-                continue
-            if src.status_date is None:
-                skip(path, f"{where} {state} {event}", f"source {src_id} shows no status date")
+                if event in ("territorial_extension", "territorial_exclusion"):
+                    # made with the instrument of consent, the page giving no date of its own:
+                    # dated by that event (contract 5a `dated_by: event`)
+                    prov = replace(src.provenance(dated_by_event=True), dated_by=DatedBy.EVENT)
+                    pending.append(Event(state, slug, event, date.min, prov, territory=territory))
+                    wheres[(state, event, territory)] = where
+                    continue
+                if src.status_date is not None and event in ("signature", "contracting_by"):
+                    # a dated list names the state (a signatory list): the event happened by the
+                    # list's date at the latest (contract 5a rule 3)
+                    kind = "consent" if event == "contracting_by" else event
+                    out.append(Event(state, slug, kind, src.status_date, src.provenance(), no_later_than=True))
+                    continue
+                skip(path, f"{where} {state} {event}", f"neither {src_id} nor the row dates it (dated_by none)")
                 continue
             d = as_date(row.get("date"), path, where)
+            prov = src.provenance(dated_by_event=True)  # an undated page: the date its text gives
             if event == "denunciation_effective":
                 effective[state] = d
                 continue
-            territory = (row.get("territory") or "").strip() or None
             if event == "contracting_by":  # a depositary list names it a contracting state on that date
-                out.append(Event(state, slug, "consent", d, src.provenance(), no_later_than=True))
+                out.append(Event(state, slug, "consent", d, prov, no_later_than=True))
                 continue
-            out.append(Event(state, slug, event, d, src.provenance(), territory=territory))
+            out.append(Event(state, slug, event, d, prov, territory=territory))
+    PENDING[slug] = [(e, path, wheres[(e.actor, e.kind, e.territory)]) for e in pending]
     return [
         Event(e.actor, e.treaty, e.kind, e.date, e.provenance, effective=effective.get(e.actor))
         if e.kind == "denunciation"
@@ -148,12 +161,49 @@ def read_curated(
     ]
 
 
+# undated territorial rows of each treaty, dated by the author's consent once every event is read
+PENDING: dict[str, list[tuple[Event, Path, str]]] = {}
+
+
+def dated_by_consent(slug: str, events: list[Event]) -> list[Event]:
+    """The treaty's pending rows (see `read_curated`), each on its author's consent date (contract 5a
+    `dated_by: event`: a statement made with the instrument of consent takes that instrument's date)."""
+    out: list[Event] = []
+    for e, path, where in PENDING.pop(slug, []):
+        consent = first_consent(events, e.actor)
+        if consent is None:
+            raise ImportProblem(path, where, f"dated by event, but no consent of {e.actor} is known to date it by")
+        out.append(
+            Event(
+                e.actor,
+                e.treaty,
+                e.kind,
+                consent.date,
+                e.provenance,
+                territory=e.territory,
+                no_later_than=consent.no_later_than,
+            )
+        )
+    return out
+
+
+def first_consent(events: Iterable[Event], actor: str) -> Event | None:
+    """The actor's consent: a dated one (best grade, then newest source) before a no-later-than bound."""
+    mine = [e for e in events if e.actor == actor and e.kind in CONSENT_KINDS and e.territory is None]
+    if not mine:
+        return None
+    return max(mine, key=lambda e: (not e.no_later_than, e.provenance.grade.rank, e.provenance.as_of_key))
+
+
 def dedupe(events: Iterable[Event]) -> list[Event]:
     """One event per (actor, kind, date, territory): the source with the newest status date wins."""
     best: dict[tuple[str, str, date, str | None], Event] = {}
     for e in events:
         key = (e.actor, e.kind, e.date, e.territory)
-        if key not in best or e.provenance.status_as_of > best[key].provenance.status_as_of:
+        if key not in best or (e.provenance.grade.rank, e.provenance.as_of_key) > (
+            best[key].provenance.grade.rank,
+            best[key].provenance.as_of_key,
+        ):
             best[key] = e
     return sorted(best.values(), key=lambda e: (e.actor, e.date, e.kind, e.territory or ""))
 
@@ -166,7 +216,7 @@ def with_derived_entry_into_force(treaty: Treaty, events: list[Event]) -> list[E
         if not consents:
             continue
         dated = [e for e in consents if not e.no_later_than] or consents
-        latest = max(dated, key=lambda e: (e.provenance.status_as_of, e.date))
+        latest = max(dated, key=lambda e: (e.provenance.grade.rank, e.provenance.as_of_key, e.date))
         derived = derive_entry_into_force(treaty, latest)
         if derived is not None:
             out.append(derived)
@@ -209,7 +259,10 @@ def participation_graph(treaty: Treaty, events: list[Event], actor_iris: dict[st
 def add_provenance(g: Graph, node: URIRef, p: Provenance) -> None:
     """Source URL, status date, verification status and source record of a status fact."""
     g.add((node, PROV.wasDerivedFrom, URIRef(p.source)))
-    g.add((node, COOP.statusDate, date_literal(p.status_as_of)))
+    if p.status_as_of is not None:
+        g.add((node, COOP.statusDate, date_literal(p.status_as_of)))
+    g.add((node, COOP.evidenceGrade, GRADE_IRI[p.grade]))
+    g.add((node, COOP.datedBy, DATED_BY_IRI[p.dated_by]))
     g.add((node, COOP.verificationStatus, COOP.Verified if p.verified else COOP.Unverified))
     if p.source_id:
         g.add((node, DCTERMS.source, URIRef(iri.source(p.source_id))))

@@ -11,11 +11,11 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kb import iri, paths
 from kb.importers.common import ImportProblem, as_date, date_literal, opt_date, read_yaml
-from kb.model import Provenance
+from kb.model import DatedBy, Grade, Provenance
 from kb.rdf.prefixes import COOP, SCHEMA, new_graph
 
-TIERS = ("T1", "T2", "T3")
-BASES = ("shown", "newest-entry", "file-date")
+GRADES = ("depositary", "official", "mirror", "secondary")  # contract 5a, best first
+BASES = ("shown", "newest-entry", "file-date", "publication", "none")
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,25 @@ class Source:
     url: str
     title: str
     publisher: str
-    tier: str
+    grade: str  # contract 5a evidence grade of everything read from this source
     status_date: date | None  # None: the page shows no date; no fact may cite it
     status_date_basis: str
     retrieved: date
     snapshot: str | None
     group: str
 
-    def provenance(self, verified: bool = True) -> Provenance:
+    def provenance(self, verified: bool = True, dated_by_event: bool = False) -> Provenance:
+        """The provenance of a fact read here: graded as the source, dated by the source's status
+        date, or (an undated page) by the event the fact's text names (contract 5a)."""
         if self.status_date is None:
-            raise ImportProblem(
-                f"registry/{self.group}.yaml", self.id, "a fact cites this source, but the source has no status date"
-            )
-        return Provenance(self.url, self.status_date, verified, self.id)
+            if not dated_by_event:
+                raise ImportProblem(
+                    f"registry/{self.group}.yaml",
+                    self.id,
+                    "a fact cites this undated source without saying which event dates it (dated_by: event)",
+                )
+            return Provenance(self.url, None, verified, self.id, Grade(self.grade), DatedBy.EVENT)
+        return Provenance(self.url, self.status_date, verified, self.id, Grade(self.grade), DatedBy.SOURCE)
 
     def snapshot_text(self, sources_dir: Path = paths.SOURCES_DIR) -> str:
         if not self.snapshot:
@@ -63,21 +69,23 @@ def load_registry(sources_dir: Path = paths.SOURCES_DIR) -> dict[str, Source]:
 
 def _source(entry: dict[str, object], path: Path, i: int) -> Source:
     where = f"entry {i} ({entry.get('id', '?')})"
-    for key in ("id", "url", "tier", "retrieved"):
+    for key in ("id", "url", "grade", "retrieved"):
         if not entry.get(key):
             raise ImportProblem(path, where, f"missing {key}")
-    tier = str(entry["tier"])
-    if tier not in TIERS:
-        raise ImportProblem(path, where, f"tier must be one of {TIERS}, not {tier!r}")
+    grade = str(entry["grade"])
+    if grade not in GRADES:
+        raise ImportProblem(path, where, f"grade must be one of {GRADES}, not {grade!r}")
     basis = str(entry.get("status_date_basis") or "shown")
     if basis not in BASES:
         raise ImportProblem(path, where, f"status_date_basis must be one of {BASES}")
+    if (entry.get("status_date") is None) != (basis == "none"):
+        raise ImportProblem(path, where, "status_date_basis is 'none' exactly when status_date is null")
     return Source(
         id=str(entry["id"]),
         url=str(entry["url"]).strip().replace(" ", "%20"),
         title=str(entry.get("title") or ""),
         publisher=str(entry.get("publisher") or ""),
-        tier=tier,
+        grade=grade,
         status_date=opt_date(entry.get("status_date"), path, where),
         status_date_basis=basis,
         retrieved=as_date(entry["retrieved"], path, where),
@@ -86,11 +94,18 @@ def _source(entry: dict[str, object], path: Path, i: int) -> Source:
     )
 
 
+GRADE_IRI = {
+    Grade.DEPOSITARY: COOP.DepositaryGrade,
+    Grade.OFFICIAL: COOP.OfficialGrade,
+    Grade.MIRROR: COOP.MirrorGrade,
+    Grade.SECONDARY: COOP.SecondaryGrade,
+}
+DATED_BY_IRI = {DatedBy.SOURCE: COOP.DatedBySource, DatedBy.EVENT: COOP.DatedByEvent, DatedBy.NONE: COOP.DatedByNone}
+
+
 def source_graph(sources: list[Source]) -> Graph:
     g = new_graph()
     for s in sources:
-        if s.status_date is None:
-            continue  # cannot be cited (see Source.provenance)
         node = URIRef(iri.source(s.id))
         g.add((node, RDF.type, COOP.Source))
         g.add((node, SCHEMA.url, URIRef(s.url)))
@@ -99,8 +114,9 @@ def source_graph(sources: list[Source]) -> Graph:
             g.add((node, DCTERMS.title, Literal(s.title)))
         if s.publisher:
             g.add((node, DCTERMS.publisher, Literal(s.publisher)))
-        g.add((node, COOP.sourceTier, Literal(s.tier)))
-        g.add((node, COOP.statusDate, date_literal(s.status_date)))
+        g.add((node, COOP.evidenceGrade, GRADE_IRI[Grade(s.grade)]))
+        if s.status_date is not None:
+            g.add((node, COOP.statusDate, date_literal(s.status_date)))
         g.add((node, COOP.statusDateBasis, Literal(s.status_date_basis)))
         g.add((node, COOP.retrieved, date_literal(s.retrieved)))
         if s.snapshot:

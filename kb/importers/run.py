@@ -12,11 +12,14 @@ from rdflib import Graph
 
 from kb import paths
 from kb.importers.actors import actor_graphs, read_actors
+from kb.importers.closed_lists import add_tables, read_tables
 from kb.importers.common import SKIPPED
 from kb.importers.counts import add_counts, read_counts
 from kb.importers.participation import (
     UNTC_2014_FILES,
+    dated_by_consent,
     dedupe,
+    first_consent,
     participation_graph,
     read_curated,
     read_untc_2014,
@@ -65,6 +68,7 @@ def build_graphs(
         events = read_curated(treaty.slug, registry, sources_dir)
         if treaty.slug in UNTC_2014_FILES:
             events += read_untc_2014(treaty.slug, registry[UNTC_2014_FILES[treaty.slug][1]], sources_dir)
+        events += dated_by_consent(treaty.slug, events)
         events = with_derived_entry_into_force(treaty, dedupe(events))
         read[treaty.slug] = (data, path, treaty, events + consent_by_entry_into_force(treaty, events))
     for _, _, treaty, events in list(read.values()):
@@ -80,16 +84,24 @@ def build_graphs(
             )
             if found:
                 eif[actor] = found.date
-        statements = read_statements(slug, registry, sources_dir, eif)
+        consents = {a: c.date for a in {e.actor for e in events} if (c := first_consent(events, a)) is not None}
+        statements = read_statements(slug, registry, sources_dir, eif, consents)
         counts = read_counts(slug, registry, sources_dir)
         extra = [p.split("/art/", 1)[1] for s in statements for p in s.provisions]
         graphs[f"treaties/{slug}/treaty"] = structure_graph(data, path, extra)
         pg = participation_graph(treaty, events, actor_iris)
         add_counts(pg, counts)
+        tables = read_tables(slug, registry, events, sources_dir)
+        add_tables(pg, tables, actor_iris)
         graphs[f"treaties/{slug}/participation"] = pg
         if statements:
             graphs[f"treaties/{slug}/statements"] = statement_graph(statements, actor_iris)
-        stats[slug] = {"events": len(events), "statements": len(statements), "counts": len(counts)}
+        stats[slug] = {
+            "events": len(events),
+            "statements": len(statements),
+            "counts": len(counts),
+            "closed lists": len(tables),
+        }
     return graphs, stats
 
 

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml, skip
+from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml
 from kb.importers.participation import add_provenance
 from kb.importers.registry import Source
 from kb.model import STATEMENT_KINDS, Statement
@@ -56,6 +56,7 @@ def read_statements(
     registry: dict[str, Source],
     sources_dir: Path = paths.SOURCES_DIR,
     entry_into_force: dict[str, date] | None = None,
+    consent: dict[str, date] | None = None,
 ) -> list[Statement]:
     path = sources_dir / slug / "statements.yaml"
     if not path.exists():
@@ -67,11 +68,6 @@ def read_statements(
     seen: set[tuple[str, int]] = set()
     snapshots: dict[str, str] = {}
     for i, item in enumerate(items):
-        src = registry.get(str(item.get("source")))
-        if src is not None and src.status_date is None:
-            skip(path, f"item {i} ({item.get('state')}/{item.get('seq')})", f"source {src.id} shows no status date")
-            seen.add((str(item.get("state")), int(item.get("seq", 0))))
-            continue
         st = _statement(
             slug,
             item,
@@ -81,6 +77,7 @@ def read_statements(
             snapshots,
             sources_dir,
             entry_into_force or {},
+            consent or {},
         )
         key = (st.actor, st.seq)
         if key in seen:
@@ -99,6 +96,7 @@ def _statement(
     snapshots: dict[str, str],
     sources_dir: Path,
     eif: dict[str, date],
+    consents: dict[str, date],
 ) -> Statement:
     kind = str(item.get("kind"))
     if kind not in KIND_CLASS:
@@ -120,6 +118,16 @@ def _statement(
     actor = str(item.get("state"))
     seq = int(item.get("seq", 0))
     made_on = opt_date(item.get("made_on"), path, where)
+    dated_by = str(item.get("dated_by") or "source")
+    if dated_by not in ("source", "event"):
+        raise ImportProblem(path, where, f"dated_by must be 'source' or 'event', not {dated_by!r}")
+    if dated_by == "event":
+        # "made upon ratification/accession" on an undated page: the instrument's date dates it
+        if actor not in consents:
+            raise ImportProblem(path, where, f"dated_by: event, but no consent of {actor} is known to date it by")
+        made_on = made_on or consents[actor]
+    elif src.status_date is None:
+        raise ImportProblem(path, where, f"source {src_id} shows no status date: say how it is dated (dated_by: event)")
     effective_from = opt_date(item.get("effective_from"), path, where)
     objects = item.get("objects_to")
     offence = item.get("offence_carve_out")
@@ -134,7 +142,7 @@ def _statement(
         kind=kind,
         provisions=tuple(f"{slug}/art/{p}" for p in item.get("provisions") or []),
         effect=effect,
-        provenance=src.provenance(str(item.get("verification", "verified")) == "verified"),
+        provenance=src.provenance(str(item.get("verification", "verified")) == "verified", dated_by == "event"),
         conditions=tuple(str(c) for c in item.get("conditions") or []),
         offence_carve_out=str(offence) if offence else None,
         reciprocal=bool(item.get("reciprocal", False)),

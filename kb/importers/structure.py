@@ -20,7 +20,8 @@ from kb.importers.common import (
     opt_date,
     read_yaml,
 )
-from kb.model import Provenance, Treaty
+from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
+from kb.model import Grade, Provenance, Treaty
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 
 RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR"}
@@ -47,10 +48,14 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
     general_eif = opt_date(eif.get("date"), path, "entry_into_force.date")
     prov = None
     if general_eif is not None:
+        grade = str(eif.get("grade") or "")
+        if grade not in GRADES:
+            raise ImportProblem(path, "entry_into_force.grade", f"the source's evidence grade, one of {GRADES}")
         prov = Provenance(
             str(eif.get("source") or ""),
             as_date(eif.get("status_date"), path, "entry_into_force.status_date"),
             bool(eif.get("verified", False)),
+            grade=Grade(grade),
         )
     for key in ("eif_rule", "denunciation_rule"):
         if data.get(key) not in RULES:
@@ -148,7 +153,10 @@ def _general_eif(g: Graph, t: URIRef, treaty: Treaty) -> None:
     g.add((node, COOP.treaty, t))
     g.add((node, COOP.date, date_literal(treaty.general_eif)))
     g.add((node, PROV.wasDerivedFrom, URIRef(p.source)))
-    g.add((node, COOP.statusDate, date_literal(p.status_as_of)))
+    if p.status_as_of is not None:
+        g.add((node, COOP.statusDate, date_literal(p.status_as_of)))
+    g.add((node, COOP.evidenceGrade, GRADE_IRI[p.grade]))
+    g.add((node, COOP.datedBy, DATED_BY_IRI[p.dated_by]))
     g.add((node, COOP.verificationStatus, COOP.Verified if p.verified else COOP.Unverified))
 
 

@@ -11,9 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kb.law.participation import Standing, incomplete_list_reason, list_complete, list_coverage, standing
+from kb.law.closed_lists import Absence, absence
+from kb.law.participation import Standing, closed_list_reason, standing
 from kb.law.territory import territory_covered
-from kb.model import Event, Link, Mechanism, Participation, Statement, Treaty, TreatyRecord
+from kb.model import (
+    DatedBy,
+    Event,
+    Grade,
+    Link,
+    Mechanism,
+    Participation,
+    Provenance,
+    Statement,
+    Treaty,
+    TreatyRecord,
+    weakest,
+)
 
 ENGINE_VERSION = "0.1.0"
 
@@ -57,6 +70,7 @@ class Inputs:
     territories: dict[str, str]  # territory code -> responsible state
     reios: frozenset[str]
     condition_labels: dict[str, str]
+    min_grade: Grade = Grade.SECONDARY  # contract 5a: facts below it reach no favourable conclusion
     # memo of derived values (standings, completeness, candidates); filled on use, never compared
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -80,6 +94,7 @@ class Evaluation:
     gaps: list[dict[str, Any]] = field(default_factory=list)
     trace: list[dict[str, Any]] = field(default_factory=list)
     status_dates: list[date] = field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)  # of every fact used (contract 5a `evidence`)
     notes: list[str] = field(default_factory=list)
     quiet: bool = False  # no trace (bulk answers: the matrix, materialised statuses)
 
@@ -166,6 +181,7 @@ class PairRelation:
     unknown_party: bool
     part: Evaluation
     unverified_party: bool = False  # a party only by a rule-derived, unverified entry into force
+    secondary_party: bool = False  # a participation known only from a secondary source (contract 5a)
     statements: tuple[Statement, ...] = ()  # the pair's statements in effect that can bear on a link
     sources: tuple[str, ...] = ()  # the sources of both states' events up to the date
 
@@ -181,6 +197,7 @@ def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: li
         ev.notes += relation.part.notes
     ev.gaps += relation.part.gaps
     ev.status_dates += relation.part.status_dates
+    ev.grades += relation.part.grades
     if relation.proceed:
         for link in links:  # sorted by provision (candidate_links)
             evaluate_link(inputs, q, record, link, relation, ev)
@@ -192,9 +209,9 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
     slug = t.slug
     by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
     pair_events = by_actor.get(q.requesting, []) + by_actor.get(q.requested, [])
-    consulted = [e.provenance.status_as_of for e in pair_events]
+    consulted = [e.provenance.status_as_of for e in pair_events if e.provenance.status_as_of is not None]
     if not consulted and record.events:  # the participant list that shows neither
-        consulted = [inputs.remember(("newest", slug), lambda: max(e.provenance.status_as_of for e in record.events))]
+        consulted = [inputs.remember(("newest", slug), lambda: _newest_status(record))]
     ev.status_dates += consulted
     if t.general_eif is None or q.on < t.general_eif:
         when = f"entered into force on {t.general_eif.isoformat()}" if t.general_eif else "is not in force"
@@ -214,36 +231,57 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
             )
             ev.step("participation", slug, f"{actor} is a REIO")
             return PairRelation(False, False, ev)
-    complete = _complete(inputs, record, q.on)
-    sa = _standing(inputs, record, q.requesting, q.on, complete)
-    sb = _standing(inputs, record, q.requested, q.on, complete)
-    unknown_party = unverified_party = False
+    sa = _standing(inputs, record, q.requesting, q.on)
+    sb = _standing(inputs, record, q.requested, q.on)
+    unknown_party = unverified_party = secondary_party = False
     for st in (sa, sb):
-        why = ""
-        if st.status is Participation.UNKNOWN and not quiet:
-            why = _why_unknown(inputs, record, st, q.on, complete)
+        used = _used(st)
+        ev.grades += [p.grade for p in used]
+        if st.closed_list is not None:
+            ev.grades.append(st.closed_list.provenance.grade)
         if not quiet:
-            ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st) + (f" ({why})" if why else ""))
+            why = f" ({st.notes[0]})" if st.status is Participation.UNKNOWN and st.notes else ""
+            rests = f"; {closed_list_reason(st.closed_list)}" if st.closed_list is not None else ""
+            ev.step("participation", slug, f"{st.actor}: {st.status.value}" + _eif(st) + why + rests)
         if st.status in OPERATIVE:
             eif = st.entry_into_force
             unverified_party |= eif is not None and not eif.provenance.verified
+            secondary_party |= any(p.grade is Grade.SECONDARY for p in used)
             continue
         if st.status is Participation.UNKNOWN:
             unknown_party = True
             if not quiet:
-                when = q.on.isoformat()
-                ev.notes.append(f"whether {st.actor} is bound by the {short(t)} on {when} is unknown: {why}")
+                why = st.notes[0] if st.notes else "its participation on this date is not known"
+                ev.notes.append(
+                    f"whether {st.actor} is bound by the {short(t)} on {q.on.isoformat()} is unknown: {why}"
+                )
             continue
-        code, reason = _participation_gap(st, short(t))
-        ev.gaps.append({"treaty": slug, "code": code, "reason": reason})
+        ev.gaps.append(_participation_gap(st, short(t)))
         return PairRelation(False, False, ev)
     mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
-    if _objection_opposes(mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
+    if _objection_opposes(inputs, mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
         return PairRelation(False, False, ev)
     if q.territory and not _territory_ok(record, q, ev):
         return PairRelation(False, False, ev)
     statements = tuple(_pair_statements(inputs, record, q))
-    return PairRelation(True, unknown_party, ev, unverified_party, statements, _participation_sources(by_actor, q))
+    return PairRelation(
+        True,
+        unknown_party,
+        ev,
+        unverified_party=unverified_party,
+        secondary_party=secondary_party,
+        statements=statements,
+        sources=_participation_sources(by_actor, q),
+    )
+
+
+def _used(st: Standing) -> list[Provenance]:
+    """The provenance of the events a standing rests on."""
+    return [e.provenance for e in (st.signature, st.consent, st.entry_into_force, st.denunciation) if e is not None]
+
+
+def _newest_status(record: TreatyRecord) -> date:
+    return max(e.provenance.as_of_key for e in record.events)
 
 
 def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
@@ -252,10 +290,10 @@ def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
 
     Two states with the same profile get the same bulk answers with every partner, so the matrix
     computes a cell once per pair of profiles. Per treaty: the state's standing, whether its entry
-    into force is verified, and the oldest status date of its events. A state with any statement,
-    or whose statement another state objected to, is read by name (pair-specific effects): its
-    profile is its own. Sources and reasons, which name the states, are not part of bulk answers'
-    use and are not covered.
+    into force is verified, whether a fact it rests on is secondary, and the oldest status date of
+    its events. A state with any statement, or whose statement another state objected to, is read
+    by name (pair-specific effects): its profile is its own. Sources and reasons, which name the
+    states, are not part of bulk answers' use and are not covered.
     """
     named: frozenset[str] = inputs.remember(("named-in-statements",), lambda: _named_in_statements(inputs))
     if actor in named:
@@ -263,21 +301,16 @@ def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
     parts: list[Any] = [actor in inputs.reios]
     for slug in sorted(inputs.records):
         record = inputs.records[slug]
-        complete = _complete(inputs, record, on)
-        st = _standing(inputs, record, actor, on, complete)
+        st = _standing(inputs, record, actor, on)
         by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
         eif = st.entry_into_force
-        oldest = min((e.provenance.status_as_of for e in by_actor.get(actor, [])), default=None)
-        parts.append((st.status, eif.provenance.verified if eif else None, oldest))
+        oldest = min(
+            (e.provenance.status_as_of for e in by_actor.get(actor, []) if e.provenance.status_as_of is not None),
+            default=None,
+        )
+        secondary = any(p.grade is Grade.SECONDARY for p in _used(st))
+        parts.append((st.status, eif.provenance.verified if eif else None, secondary, oldest))
     return tuple(parts)
-
-
-def _why_unknown(inputs: Inputs, record: TreatyRecord, st: Standing, on: date, complete: bool) -> str:
-    if not complete:
-        t = record.treaty
-        coverage = inputs.remember(("coverage", t.slug, on), lambda: list_coverage(t, record.events, record.counts, on))
-        return incomplete_list_reason(coverage)
-    return st.notes[0] if st.notes else "its participation on this date is not known"
 
 
 def _events_by_actor(inputs: Inputs, record: TreatyRecord) -> dict[str, list[Any]]:
@@ -285,11 +318,23 @@ def _events_by_actor(inputs: Inputs, record: TreatyRecord) -> dict[str, list[Any
     return found
 
 
-def _complete(inputs: Inputs, record: TreatyRecord, on: date) -> bool:
-    """Whether the treaty's participant list is complete for the date (memoised)."""
+def _absence(inputs: Inputs, record: TreatyRecord, on: date) -> Absence:
+    """What the treaty's closed lists settle on the date (memoised)."""
     t = record.treaty
-    found: bool = inputs.remember(("complete", t.slug, on), lambda: list_complete(t, record.events, record.counts, on))
+    found: Absence = inputs.remember(
+        ("absence", t.slug, on), lambda: absence(t, record.events, record.counts, record.tables, on)
+    )
     return found
+
+
+def eligible(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> bool:
+    """Whether the actor could have joined by `on` (contract 5a rule 4): a treaty open only to the
+    parties of another is open to it only if it is (or may be) bound by that other."""
+    base = record.treaty.open_only_to_parties_of
+    if not base or base not in inputs.records:
+        return True
+    parent = _standing(inputs, inputs.records[base], actor, on)
+    return parent.status not in (Participation.NOT_PARTICIPATING, Participation.SIGNATORY, Participation.DENOUNCED)
 
 
 def _named_in_statements(inputs: Inputs) -> frozenset[str]:
@@ -298,11 +343,13 @@ def _named_in_statements(inputs: Inputs) -> frozenset[str]:
     return frozenset(authors | targets)
 
 
-def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date, complete: bool) -> Standing:
+def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Standing:
     by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
 
     def compute() -> Standing:
-        return standing(record.treaty, by_actor.get(actor, []), actor, on, (), complete)
+        lists = _absence(inputs, record, on)
+        could_join = lists.count is None or eligible(inputs, record, actor, on)
+        return standing(record.treaty, by_actor.get(actor, []), actor, on, (), lists, could_join)
 
     result: Standing = inputs.remember(("standing", record.treaty.slug, actor, on), compute)
     return result
@@ -331,7 +378,27 @@ def _eif(st: Standing) -> str:
     return f" (in force for it since {st.entry_into_force.date.isoformat()}{derived})"
 
 
-def _participation_gap(st: Standing, name: str) -> tuple[str, str]:
+def _participation_gap(st: Standing, name: str) -> dict[str, Any]:
+    """The gap of a treaty that does not bind a state, with the evidence it rests on (contract 5a)."""
+    code, reason = _participation_reason(st, name)
+    gap: dict[str, Any] = {"treaty": st.treaty, "code": code, "reason": reason}
+    grades = [p.grade for p in _used(st)]
+    if st.closed_list is not None:
+        gap["as_of"] = st.closed_list.date.isoformat()
+        gap["closed_list"] = {
+            "date": st.closed_list.date.isoformat(),
+            "kind": st.closed_list.kind,
+            "source": st.closed_list.provenance.source,
+        }
+        grades.append(st.closed_list.provenance.grade)
+    found = weakest(grades)
+    if found is not None:
+        gap["evidence"] = found.value
+    return gap
+
+
+def _participation_reason(st: Standing, name: str) -> tuple[str, str]:
+    rests = f" ({closed_list_reason(st.closed_list)})" if st.closed_list is not None else ""
     if st.status is Participation.DENOUNCED:
         return "denounced", f"{st.actor} denounced the {name}"
     if st.status is Participation.CONSENTED_NOT_IN_FORCE:
@@ -342,17 +409,23 @@ def _participation_gap(st: Standing, name: str) -> tuple[str, str]:
     if st.status is Participation.SIGNATORY:
         return "not_party", (
             f"{st.actor} has only signed the {name}: no cooperation obligation, only the duty "
-            "not to defeat its object and purpose (VCLT art. 18)"
+            f"not to defeat its object and purpose (VCLT art. 18){rests}"
         )
-    return "not_party", f"{st.actor} is not a party to the {name}"
+    return "not_party", f"{st.actor} is not a party to the {name}{rests}"
 
 
-def _objection_opposes(statements: list[Statement], q: Question, ev: Evaluation, slug: str) -> bool:
+def _objection_opposes(inputs: Inputs, statements: list[Statement], q: Question, ev: Evaluation, slug: str) -> bool:
     for s in statements:
         if s.kind != "objection" or not s.objects_to or not _in_effect(s, q.on):
             continue
         target_actor = s.objects_to.split("/")[-2]
         pair = {s.actor, target_actor} == {q.requesting, q.requested}
+        if pair and s.opposes_entry_into_force and not s.provenance.grade.at_least(inputs.min_grade):
+            ev.notes.append(
+                f"objection {s.id} opposes the treaty's entry into force between the two, but it is known "
+                f"only from a {s.provenance.grade.value} source, below the minimum grade asked for"
+            )
+            continue
         if pair and s.opposes_entry_into_force:
             ev.gaps.append(
                 {
@@ -363,7 +436,9 @@ def _objection_opposes(statements: list[Statement], q: Question, ev: Evaluation,
                 }
             )
             ev.step("pair_relation", slug, f"no treaty relation: objection {s.id}")
-            ev.status_dates.append(s.provenance.status_as_of)
+            if s.provenance.status_as_of is not None:
+                ev.status_dates.append(s.provenance.status_as_of)
+            ev.grades.append(s.provenance.grade)
             return True
     if not ev.quiet:
         ev.step("pair_relation", slug, "no objection opposing entry into force between the two")
@@ -418,6 +493,9 @@ def evaluate_link(
         ("link-start", id(link), unknown_party, unverified_party, q.offence),
         lambda: _link_start(link, unknown_party, unverified_party, q.offence),
     )
+    if relation.secondary_party:
+        status = worse(status, WITH_CONDITIONS)
+        start = (*start, "SecondarySource")
     conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
@@ -437,7 +515,9 @@ def evaluate_link(
     for s in _statements_for(relation.statements, link, q) if relation.statements else ():
         outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
         sources.add(s.provenance.source)
-        ev.status_dates.append(s.provenance.status_as_of)
+        if s.provenance.status_as_of is not None:
+            ev.status_dates.append(s.provenance.status_as_of)
+        ev.grades.append(s.provenance.grade)
         if not ev.quiet:
             ev.step("statement", slug, f"{s.id} ({s.kind}): {outcome[1]}")
         if outcome[0] == NOT_AVAILABLE:
@@ -449,6 +529,13 @@ def evaluate_link(
         if not s.provenance.verified:
             status = worse(status, WITH_CONDITIONS)
             conds.append("UnverifiedStatusData")
+        if outcome[1] != _NO_EFFECT_HERE:
+            if s.provenance.grade is Grade.SECONDARY:
+                status = worse(status, WITH_CONDITIONS)
+                conds.append("SecondarySource")
+            if s.provenance.dated_by is DatedBy.EVENT:
+                status = worse(status, WITH_CONDITIONS)
+                conds.append("StatusNotConfirmed")
     found = relation.sources
     ev.bases.append(
         {
@@ -502,6 +589,7 @@ def _withdrawn(statements: Iterable[Statement], s: Statement, on: date) -> bool:
     return False
 
 
+_NO_EFFECT_HERE = "no effect on this request"
 _NOT_ON_LINKS = ("objection", "acceptance", "reservation_withdrawal", "objection_withdrawal", "territorial_declaration")
 
 
@@ -537,9 +625,15 @@ def _apply_statement(
 ) -> tuple[str, str]:
     """Effect of one statement on one link: (worst status it allows, what it did)."""
     by_requested = s.actor == q.requested
+    if not s.provenance.grade.at_least(inputs.min_grade):  # kept only because it restricts (contract 5a)
+        conds.append("BelowMinimumGrade")
+        return UNKNOWN, (
+            f"a restriction known only from a {s.provenance.grade.value} source, below the minimum grade "
+            f"{inputs.min_grade.value}: whether it applies is not settled"
+        )
     if s.kind == "treaty_basis_declaration":
         if not by_requested or link.mechanism not in EXTRADITION:
-            return AVAILABLE, "treaty-basis declaration of the requesting state: no effect here"
+            return AVAILABLE, _NO_EFFECT_HERE
         if s.will_use_as_legal_basis is False:
             conds.append("BilateralTreatyNeeded")
             return UNKNOWN, f"{s.actor} will not use the treaty as legal basis for extradition"
@@ -621,9 +715,15 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = T
         "explanation": explain(inputs, q, best, ev) if explain_answer else "",
         "trace": ev.trace,
         "data_as_of": min(ev.status_dates).isoformat() if ev.status_dates else None,
+        "evidence": _evidence(ev),
         "engine_version": ENGINE_VERSION,
         "notice": "analysis of treaty texts and depositary records, not legal advice",
     }
+
+
+def _evidence(ev: Evaluation) -> str | None:
+    found = weakest(ev.grades)
+    return found.value if found is not None else None
 
 
 def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:

@@ -6,13 +6,15 @@ Pure: takes the events of one treaty and returns a status with the events it res
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from kb.law.closed_lists import Absence
 from kb.law.dates import apply_rule, entry_into_force_for, latest_deposit_for
 from kb.model import (
     CONSENT_KINDS,
-    DepositaryCount,
+    ClosedList,
+    Contested,
     Event,
     Participation,
     Provenance,
@@ -33,34 +35,64 @@ class Standing:
     denunciation: Event | None
     statements: tuple[Statement, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    # the closed list the status rests on (contract 5a), and what the lists settle on the date
+    closed_list: ClosedList | None = None
+    absence: Absence | None = None
 
 
 def newest(events: Iterable[Event]) -> Event | None:
-    """The event whose source has the newest status date (then the latest date) wins."""
+    """The event the best source gives: the better grade wins, then the newer status date (contract
+    5a), then the later date."""
     best: Event | None = None
     for e in events:
-        if best is None or (e.provenance.status_as_of, e.date) > (best.provenance.status_as_of, best.date):
+        if best is None or _belief(e) > _belief(best):
             best = e
     return best
+
+
+def _belief(e: Event) -> tuple[int, date, date]:
+    return (e.provenance.grade.rank, e.provenance.as_of_key, e.date)
 
 
 def events_by_kind(events: Iterable[Event], actor: str) -> dict[str, Event]:
     mine = [e for e in events if e.actor == actor and e.territory is None]
     out: dict[str, Event] = {}
     for kind in ("signature", "entry_into_force", "denunciation"):
-        found = newest(e for e in mine if e.kind == kind)
+        of_kind = [e for e in mine if e.kind == kind]
+        found = newest(e for e in of_kind if not e.no_later_than) or newest(of_kind)  # a dated one first
         if found:
-            out[kind] = found
-    consent = newest(e for e in mine if e.kind in CONSENT_KINDS and not e.no_later_than) or newest(
-        e for e in mine if e.kind in CONSENT_KINDS
+            out[kind] = _contested(found, of_kind)
+    consents = [e for e in mine if e.kind in CONSENT_KINDS]
+    consent = newest(e for e in consents if not e.no_later_than) or newest(
+        consents
     )  # a dated consent wins over "contracting by a date"
     if consent is not None and consent.kind == "consent" and not consent.no_later_than:
-        # the newest source gives the date only: another source may name the instrument of that date
-        named = newest(e for e in mine if e.kind in CONSENT_KINDS and e.kind != "consent" and e.date == consent.date)
+        # the best source gives the date only: another source may name the instrument of that date
+        named = newest(e for e in consents if e.kind != "consent" and e.date == consent.date)
         consent = named or consent
     if consent:
-        out["consent"] = consent
+        out["consent"] = _contested(consent, consents)
     return out
+
+
+def _contested(chosen: Event, alternatives: Iterable[Event]) -> Event:
+    """`chosen` with the other values sources give for the same event (contract 5a `contested_by`).
+
+    A derived date is a computation, not a source's value; a no-later-than bound disagrees only when
+    it falls before the chosen date.
+    """
+    others: dict[tuple[date, str], Contested] = {}
+    for e in alternatives:
+        if e.date == chosen.date or e.derived or chosen.derived or e.provenance.source == chosen.provenance.source:
+            continue
+        if e.no_later_than and e.date >= chosen.date:
+            continue
+        if chosen.no_later_than and chosen.date >= e.date:
+            continue
+        others[(e.date, e.provenance.source)] = Contested(e.date.isoformat(), e.provenance)
+    if not others:
+        return chosen
+    return replace(chosen, contested_by=tuple(v for _, v in sorted(others.items())))
 
 
 def derive_entry_into_force(treaty: Treaty, consent: Event) -> Event | None:
@@ -175,10 +207,17 @@ def standing(
     actor: str,
     on: date | None,
     statements: Iterable[Statement] = (),
-    list_complete: bool = True,
+    absence: Absence | None = None,
+    eligible: bool = True,
 ) -> Standing:
-    """Status of `actor` in `treaty` on `on` (None: the latest known position)."""
-    ev = events_by_kind(events, actor)
+    """Status of `actor` in `treaty` on `on` (None: the latest known position).
+
+    `absence` is what the closed lists settle on the date (kb.law.closed_lists; None: taken as
+    settled without a list, for callers with no lists); `eligible` says whether the actor could have
+    joined (a protocol open only to its parent's parties), for the later-count rule.
+    """
+    mine = [e for e in events if e.actor == actor]
+    ev = events_by_kind(mine, actor)
     sig, consent, eif, den = (ev.get(k) for k in ("signature", "consent", "entry_into_force", "denunciation"))
     if consent and eif is None:
         eif = derive_entry_into_force(treaty, consent)
@@ -203,9 +242,10 @@ def standing(
             f"in force for it on {eif.date.isoformat()} at the latest, exact date unknown: derived by rule "
             "from its participation in a treaty open only to parties of this one (not read in a depositary record)"
         )
-    if status is Participation.NOT_PARTICIPATING and not list_complete:
-        status = Participation.UNKNOWN
-        notes.append("the participant list in the knowledge base is not complete for this date")
+    closed: ClosedList | None = None
+    if on is not None and status in (Participation.NOT_PARTICIPATING, Participation.SIGNATORY):
+        status, closed, note = _settle(status, mine, on, absence, eligible)
+        notes += [note] if note else []
     if status in (Participation.SIGNATORY, Participation.CONSENTED_NOT_IN_FORCE):
         notes.append(
             "no cooperation obligation yet; only the duty not to defeat the treaty's object and purpose (VCLT art. 18)"
@@ -224,6 +264,67 @@ def standing(
         denunciation=seen(den),
         statements=chosen,
         notes=tuple(notes),
+        closed_list=closed,
+        absence=absence,
+    )
+
+
+def _settle(
+    status: Participation, mine: list[Event], on: date, absence: Absence | None, eligible: bool
+) -> tuple[Participation, ClosedList | None, str]:
+    """Whether the closed lists settle a status the known events leave at `not_participating` or
+    `signatory` on `on` (contract 5a rules 3 and 4): (status, the list it rests on, a note)."""
+    later = [
+        e
+        for e in mine
+        if e.no_later_than
+        and e.territory is None
+        and e.date > on
+        and (e.kind in (*CONSENT_KINDS, "entry_into_force") or status is Participation.NOT_PARTICIPATING)
+    ]
+    if later:  # a list names it later without the date of its act: that act may precede `on`
+        first = min(later, key=lambda e: e.date)
+        return (
+            Participation.UNKNOWN,
+            None,
+            (
+                f"a source of {first.date.isoformat()} names it ({first.kind.replace('_', ' ')} by that date at the "
+                "latest); the exact date is not known"
+            ),
+        )
+    if absence is None:
+        return status, None, ""
+    if absence.closed is None:
+        if status is Participation.SIGNATORY:
+            return status, None, ""
+        if absence.count is not None:
+            return Participation.UNKNOWN, None, unidentified_reason(absence)
+        return Participation.UNKNOWN, None, "no complete participant list or count settles this date"
+    if absence.count is not None and eligible:
+        return Participation.UNKNOWN, None, unidentified_reason(absence)
+    return status, absence.closed, ""
+
+
+def unidentified_reason(a: Absence) -> str:
+    """Why a state the facts do not place in the treaty is unknown, not absent (rule 4)."""
+    assert a.count is not None
+    since = f"after {a.open_after.isoformat()}" if a.open_after else "at dates no closed list settles"
+    return (
+        f"the knowledge base knows {a.identified} of the {a.count.parties} parties the depositary counted on "
+        f"{a.count.status_date.isoformat()}; {a.unidentified} joined {since} and are not yet sourced"
+    )
+
+
+def closed_list_reason(c: ClosedList) -> str:
+    """The closed list an absence rests on, in words (contract 5a)."""
+    if c.kind == "table":
+        return (
+            f"absent from the complete list of signatories and contracting states of {c.date.isoformat()} "
+            f"({c.provenance.source})"
+        )
+    return (
+        f"the depositary counted {c.parties} parties on {c.date.isoformat()} and all {c.parties} are identified "
+        f"({c.provenance.source})"
     )
 
 
@@ -278,63 +379,16 @@ def counts_on(
     return {"signatories": signatories, "parties": parties, "denounced": denounced}
 
 
-def list_coverage(
-    treaty: Treaty,
-    events: list[Event],
-    counts: list[DepositaryCount],
-    on: date | None,
-) -> tuple[int, DepositaryCount] | None:
-    """The depositary's newest party count at or before `on`, with how many of those parties the
-    knowledge base knows on its date; None without any such count."""
-    usable = [c for c in counts if (on is None or c.status_date <= on) and c.parties is not None]
-    if not usable:
-        return None
-    latest = max(usable, key=lambda c: c.status_date)
-    actors = {e.actor for e in events}
-    return counts_on(treaty, events, actors, latest.status_date)["parties"], latest
-
-
-def list_complete(
-    treaty: Treaty,
-    events: list[Event],
-    counts: list[DepositaryCount],
-    on: date | None,
-) -> bool:
-    """True when the known participants match the depositary's newest count at or before `on`.
-
-    Without any depositary count the list cannot be shown complete.
-    """
-    return covers(list_coverage(treaty, events, counts, on))
-
-
-def covers(coverage: tuple[int, DepositaryCount] | None) -> bool:
-    """Whether the known parties reach the depositary's count (see `list_coverage`)."""
-    return coverage is not None and coverage[0] >= (coverage[1].parties or 0)
-
-
-def incomplete_list_reason(coverage: tuple[int, DepositaryCount] | None) -> str:
-    """Why an actor absent from the participant list is not known to be a non-participant."""
-    if coverage is None:
-        return "no depositary count of the parties is known for this date: the list of participants may be incomplete"
-    known, count = coverage
-    return (
-        f"the knowledge base knows {known} of the {count.parties} parties the depositary counted on "
-        f"{count.status_date.isoformat()}; the others are not yet sourced"
-    )
-
-
 __all__ = [
     "Standing",
     "consent_by_entry_into_force",
     "counts_on",
-    "covers",
     "derive_entry_into_force",
     "denunciation_effective",
     "events_by_kind",
     "in_force_by_rule",
-    "incomplete_list_reason",
-    "list_complete",
-    "list_coverage",
+    "closed_list_reason",
+    "unidentified_reason",
     "newest",
     "standing",
 ]

@@ -185,6 +185,11 @@ def _check_sources(g: Graph, facts: set[URIRef], file: str) -> list[Problem]:
             continue
         if g.value(s, PROV.wasDerivedFrom) is None:
             out.append(Problem(file, str(s), "status fact without a source (prov:wasDerivedFrom)"))
-        if g.value(s, COOP.statusDate) is None:
-            out.append(Problem(file, str(s), "status fact without a status date (coop:statusDate)"))
+        grade, dated_by = g.value(s, COOP.evidenceGrade), g.value(s, COOP.datedBy)
+        if grade is None:
+            out.append(Problem(file, str(s), "status fact without an evidence grade (coop:evidenceGrade)"))
+        if dated_by is None:
+            out.append(Problem(file, str(s), "status fact without its dating (coop:datedBy)"))
+        if dated_by == COOP.DatedBySource and g.value(s, COOP.statusDate) is None:
+            out.append(Problem(file, str(s), "status fact dated by its source without a status date (coop:statusDate)"))
     return out

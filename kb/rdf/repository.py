@@ -8,7 +8,19 @@ from datetime import date
 import pyoxigraph as ox
 
 from kb import iri
-from kb.model import DepositaryCount, Event, Link, Mechanism, Provenance, Statement, Treaty, TreatyRecord
+from kb.model import (
+    ClosedList,
+    DatedBy,
+    DepositaryCount,
+    Event,
+    Grade,
+    Link,
+    Mechanism,
+    Provenance,
+    Statement,
+    Treaty,
+    TreatyRecord,
+)
 from kb.rdf.store import select
 
 _CLASS_KIND = {
@@ -70,13 +82,24 @@ def _code(actor_iri: str) -> str:
     return iri.local(actor_iri)
 
 
+_GRADE = {
+    "DepositaryGrade": Grade.DEPOSITARY,
+    "OfficialGrade": Grade.OFFICIAL,
+    "MirrorGrade": Grade.MIRROR,
+    "SecondaryGrade": Grade.SECONDARY,
+}
+_DATED_BY = {"DatedBySource": DatedBy.SOURCE, "DatedByEvent": DatedBy.EVENT, "DatedByNone": DatedBy.NONE}
+
+
 def _prov(row: dict[str, str]) -> Provenance:
     record = row.get("record")
     return Provenance(
         row["source"],
-        date.fromisoformat(row["status"]),
-        row.get("verified", "").endswith("#Verified"),
+        _d(row.get("status")),
+        row.get("verified", "#Verified").endswith("#Verified"),
         iri.local(record) if record else None,
+        _GRADE[iri.local(row["grade"])],
+        _DATED_BY[iri.local(row["datedBy"])],
     )
 
 
@@ -202,15 +225,37 @@ def read_counts(store: ox.Store, slug: str) -> list[DepositaryCount]:
             status_date=date.fromisoformat(r["date"]),
             signatories=int(r["signatories"]) if r.get("signatories") else None,
             parties=int(r["parties"]) if r.get("parties") else None,
-            provenance=Provenance(r["source"], date.fromisoformat(r["status"])),
+            provenance=_prov(r),
         )
         for r in select(store, "counts", treaty=iri.treaty(slug))
     ]
 
 
+def read_tables(store: ox.Store, slug: str) -> list[ClosedList]:
+    return sorted(
+        (
+            ClosedList(
+                treaty=slug,
+                date=date.fromisoformat(r["date"]),
+                kind="table",
+                provenance=_prov(r),
+                listed=frozenset(_code(a) for a in r["listed"].split()),
+            )
+            for r in select(store, "closed_lists", treaty=iri.treaty(slug))
+        ),
+        key=lambda t: t.date,
+    )
+
+
 def read_records(store: ox.Store) -> dict[str, TreatyRecord]:
     return {
-        slug: TreatyRecord(t, read_events(store, slug), read_statements(store, slug), read_counts(store, slug))
+        slug: TreatyRecord(
+            t,
+            read_events(store, slug),
+            read_statements(store, slug),
+            read_counts(store, slug),
+            read_tables(store, slug),
+        )
         for slug, t in sorted(read_treaties(store).items())
     }
 
