@@ -24,7 +24,7 @@ from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
 from kb.model import Grade, Provenance, Treaty
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 
-RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR"}
+RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS"}
 REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
 DEPOSITARIES = {"COE-SG", "UN-SG"}
 STRENGTHS = {"mandatory", "qualified", "discretionary", "consider", "unilateral"}

@@ -34,6 +34,11 @@ def plus_one_year(d: date) -> date:
     return add_months(d, 12)
 
 
+def plus_six_months(d: date) -> date:
+    """Six months after `d` (ETS 024 art. 31, ETS 030 art. 29: denunciation)."""
+    return add_months(d, 6)
+
+
 def _plus_30(d: date) -> date:
     return un_plus_days(d, 30)
 
@@ -51,6 +56,7 @@ RULES: dict[str, Callable[[date], date]] = {
     "UN_PLUS_30_DAYS": _plus_30,
     "UN_PLUS_90_DAYS": _plus_90,
     "PLUS_1_YEAR": plus_one_year,
+    "PLUS_6_MONTHS": plus_six_months,
     "ON_RECEIPT_OR_LATER": _on_receipt,
 }
 
