@@ -276,8 +276,22 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
 
 
 def _used(st: Standing) -> list[Provenance]:
-    """The provenance of the events a standing rests on."""
-    return [e.provenance for e in (st.signature, st.consent, st.entry_into_force, st.denunciation) if e is not None]
+    """The provenance of the events a standing rests on: a party by its stated entry into force (or,
+    derived, by its consent), a signatory by its signature ... (a redundant weaker fact is not used)."""
+    eif, consent = st.entry_into_force, st.consent
+    if st.status in OPERATIVE:
+        found = [eif if eif is not None and not eif.derived else consent or eif]
+        if st.status is Participation.DENUNCIATION_PENDING:
+            found.append(st.denunciation)
+    elif st.status is Participation.CONSENTED_NOT_IN_FORCE:
+        found = [consent]
+    elif st.status is Participation.DENOUNCED:
+        found = [st.denunciation]
+    elif st.status is Participation.SIGNATORY:
+        found = [st.signature]
+    else:
+        found = []
+    return [e.provenance for e in found if e is not None]
 
 
 def _newest_status(record: TreatyRecord) -> date:
