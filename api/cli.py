@@ -128,7 +128,7 @@ def _print(answer: dict[str, Any], fmt: str, text: Callable[[dict[str, Any]], st
 @click.argument("state")
 @click.argument("treaty")
 @click.option("--date", "on", help="YYYY-MM-DD (default: today).")
-@click.option("--evidence", help="Minimum evidence grade: depositary | official | mirror | secondary (default: all facts).")
+@click.option("--evidence", help="Minimum evidence grade: depositary|official|mirror|secondary (default: all).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @friendly
 def participation(state: str, treaty: str, on: str | None, evidence: str | None, fmt: str) -> None:
@@ -175,7 +175,7 @@ def _participation_text(a: dict[str, Any]) -> str:
 @click.option("--date", "on", help="YYYY-MM-DD (default: today).")
 @click.option("--offence", help="ets185-art2-11 | drug88-art3-1 | untoc-scope | other (default: unknown).")
 @click.option("--territory", help="ISO3 code of a territory of the requested state where the data or person is.")
-@click.option("--evidence", help="Minimum evidence grade: depositary | official | mirror | secondary (default: all facts).")
+@click.option("--evidence", help="Minimum evidence grade: depositary|official|mirror|secondary (default: all).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @friendly
 def availability(

@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from kb.importers.gaps import SearchedGap
-from kb.law.participation import counts_on
 from kb.law.closed_lists import closures
+from kb.law.participation import counts_on
 from kb.model import CONSENT_KINDS, DatedBy, Grade, TreatyRecord
 
 
