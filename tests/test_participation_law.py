@@ -84,7 +84,8 @@ def test_list_completeness_against_a_depositary_count() -> None:
     assert absence(T, EVENTS, [complete, later_short], [], date(2009, 1, 1)).unidentified == 1
     assert not absence(T, EVENTS, [], [], date(2007, 1, 1)).settled
     # regression: a count without a party number says nothing about completeness
-    assert not absence(T, EVENTS, [DepositaryCount("test-1", date(2006, 1, 1), 2, None, P)], [], date(2007, 1, 1)).settled
+    no_number = DepositaryCount("test-1", date(2006, 1, 1), 2, None, P)
+    assert not absence(T, EVENTS, [no_number], [], date(2007, 1, 1)).settled
 
 
 def test_a_source_naming_the_instrument_completes_a_newer_date_only_record() -> None:
