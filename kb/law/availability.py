@@ -513,6 +513,7 @@ def evaluate_link(
     conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
+    applied: list[dict[str, Any]] = []  # the statements that bear on this basis, with their evidence
     if scope == "out":
         ev.gaps.append(
             {
@@ -544,6 +545,8 @@ def evaluate_link(
             status = worse(status, WITH_CONDITIONS)
             conds.append("UnverifiedStatusData")
         if outcome[1] != _NO_EFFECT_HERE:
+            if not ev.quiet:
+                applied.append(_statement_ref(s))
             if s.provenance.grade is Grade.SECONDARY:
                 status = worse(status, WITH_CONDITIONS)
                 conds.append("SecondarySource")
@@ -562,8 +565,22 @@ def evaluate_link(
             "conditions": [{"code": c, "label": inputs.condition_labels.get(c, c)} for c in dict.fromkeys(conds)],
             "notes": notes,
             "sources": sorted(sources.union(found)) if sources else list(found),
+            "statements": applied,
         }
     )
+
+
+def _statement_ref(s: Statement) -> dict[str, Any]:
+    """A statement bearing on a basis, as the answer cites it (contract 5a: with its evidence)."""
+    out: dict[str, Any] = {"id": s.id, "kind": s.kind, "effect": s.effect}
+    if s.summary:
+        out["summary"] = s.summary
+    if s.text:
+        out["text"] = {"lang": s.text_lang, "value": s.text}
+    out["source"] = s.provenance.source
+    out["status_as_of"] = s.provenance.status_as_of.isoformat() if s.provenance.status_as_of else None
+    out["evidence"] = {"grade": s.provenance.grade.value, "dated_by": s.provenance.dated_by.value}
+    return out
 
 
 def _link_start(
@@ -703,6 +720,7 @@ def merge_gaps(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (g["treaty"], g["code"])
         if key not in out:
             out[key] = {"treaty": g["treaty"], "code": g["code"], "reason": g["reason"], "provisions": []}
+            out[key].update({k: g[k] for k in ("as_of", "evidence", "closed_list") if k in g})
         if g.get("provision") and g["provision"] not in out[key]["provisions"]:
             out[key]["provisions"].append(g["provision"])
     return list(out.values())
