@@ -335,3 +335,76 @@ def test_no_library_query_is_parsed_twice() -> None:
     check_readonly(text)
     after = readings.cache_info()
     assert after.misses <= before.misses + 1 and after.hits >= before.hits + 1
+
+
+# --- /sparql without a query (issue #17 item 7; contract section 3) ------------------------------
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+def without_query(client: TestClient, how: str, accept: str | None) -> Any:
+    """/sparql with no query, asked `how`, with that Accept header (None: no Accept header at all)."""
+    if how == "get":
+        request = client.build_request("GET", "/sparql")
+    elif how == "get-empty":
+        request = client.build_request("GET", "/sparql", params={"query": ""})
+    elif how == "post-form":
+        request = client.build_request("POST", "/sparql", data={"default-graph-uri": "http://example.org/g"})
+    elif how == "post-empty-form":
+        request = client.build_request(
+            "POST", "/sparql", content=b"", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+    else:
+        request = client.build_request(
+            "POST", "/sparql", content=b"", headers={"Content-Type": "application/sparql-query"}
+        )
+    if accept is None:
+        del request.headers["accept"]
+    else:
+        request.headers["accept"] = accept
+    return client.send(request)
+
+
+HOW = ["get", "get-empty", "post-form", "post-empty-form", "post-direct-empty"]
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("accept", ["text/html", BROWSER, "application/xhtml+xml", "application/json, text/html;q=0.5"])
+def test_no_query_gives_the_editor_to_a_client_that_accepts_html(client: TestClient, how: str, accept: str) -> None:
+    r = without_query(client, how, accept)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), r.text
+    assert '<label for="query">' in r.text and "Accept" in r.headers["vary"]
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("text/turtle", "text/turtle"),
+        ("text/turtle;q=0.9, text/html;q=0.5", "text/turtle"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/rdf+xml", "text/turtle"),  # the description is not written in RDF/XML
+    ],
+)
+def test_no_query_gives_the_service_description_to_a_client_that_asks_for_rdf(
+    client: TestClient, how: str, accept: str, media: str
+) -> None:
+    r = without_query(client, how, accept)
+    assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media, r.text
+    assert "sparql-service-description#" in r.text and "/sparql" in r.text and "Accept" in r.headers["vary"]
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize(
+    "accept", ["application/sparql-results+json", "*/*", None, "", "text/csv", "application/json", "text/html;q=0"]
+)
+def test_no_query_is_a_400_for_any_other_client(client: TestClient, how: str, accept: str | None) -> None:
+    detail = bad_request(without_query(client, how, accept), "no query")
+    assert "text/html" in detail and "text/turtle" in detail
+
+
+def test_no_query_follows_the_format_parameter(client: TestClient) -> None:
+    r = client.get("/sparql", params={"format": "turtle"}, headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    bad_request(client.get("/sparql", params={"format": "json"}, headers={"Accept": BROWSER}), "no query")
