@@ -323,7 +323,7 @@ def test_no_library_query_is_parsed_twice() -> None:
     """Performance: a query without any refusable word is not parsed by the guard (rdflib's parser
     takes 5-30 ms on a library query, pyoxigraph well under 1 ms), and a parsed text is cached."""
     from kb.library import library
-    from kb.rdf.sparql_syntax import readings
+    from kb.rdf.sparql_syntax import _cached as readings
     from kb.sparql import check_readonly
 
     before = readings.cache_info()

@@ -42,6 +42,7 @@ UPDATE_KEYWORDS = {
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 HAS_UNICODE_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
 
+CACHED_LENGTH = 20_000  # library queries are under 1,000 characters; a long text is parsed, not kept
 _lock = threading.Lock()  # pyparsing grammars are not known to be safe to share between threads
 
 
@@ -63,8 +64,8 @@ def _line_feeds(text: str) -> str:
 
 def _escapes_kept_in_token(text: str) -> str:
     """pyoxigraph's reading: a \\u escape is one character of the string or IRI it is in (or of a
-    comment); it is written here without its backslash so that rdflib, which would expand it before
-    parsing, reads the token with the same extent (a string stays a string, an IRI an IRI)."""
+    comment); it is written here without its backslash, and rdflib's grammar is called without its
+    escape expansion, so that it reads each token with the same extent (a string stays a string)."""
     return _ESCAPE.sub(lambda m: m.group(1) if len(m.group(1)) > 1 else m.group(0), text)
 
 
@@ -135,7 +136,13 @@ def _read(text: str) -> Reading:
     return Reading(text, update=UPDATE_KEYWORDS.get(first.name, first.name.upper()))
 
 
-@lru_cache(maxsize=512)
 def readings(text: str) -> tuple[Reading, ...]:
-    """Parse `text` as a SPARQL 1.1 query, else as an update, once per view (cached: queries repeat)."""
+    """Parse `text` as a SPARQL 1.1 query, else as an update, once per view; short texts are cached."""
+    return _cached(text) if len(text) <= CACHED_LENGTH else _readings(text)
+
+
+def _readings(text: str) -> tuple[Reading, ...]:
     return tuple(_read(view) for view in views(text))
+
+
+_cached = lru_cache(maxsize=512)(_readings)
