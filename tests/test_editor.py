@@ -78,7 +78,7 @@ def test_the_plain_form_is_always_there(client: TestClient) -> None:
 
 @needs_editor
 def test_the_page_includes_the_vendored_editor(client: TestClient) -> None:
-    html = client.get("/sparql").text
+    html = client.get("/sparql", headers={"Accept": "text/html"}).text
     assert 'src="vendor/yasgui/yasgui.min.js"' in html and 'href="vendor/yasgui/yasgui.min.css"' in html
     assert "static/editor.js" in html and "static/yasr-chart.js" in html and "static/yasr-map.js" in html
     assert "https://" not in html.split("<script", 1)[1].split("</script>", 1)[0].replace('"https://', "")
