@@ -11,14 +11,13 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from kb.answers import participation_answer, statement_json
+from kb.answers import cited, participation_answer, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
 from kb.importers.common import ImportProblem
 from kb.importers.gaps import SearchedGap, read_gaps
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import Question, decide
-from kb.law.participation import standing
 from kb.matrix import compute, matrix_states
 from kb.model import Participation, Treaty
 from kb.rdf.persistent import current_release
@@ -169,8 +168,7 @@ def _event(e: Any) -> dict[str, Any]:
         "date": e.date.isoformat(),
         "derived": e.derived,
         "territory": e.territory,
-        "source": e.provenance.source,
-        "status_as_of": e.provenance.status_as_of.isoformat(),
+        **cited(e.provenance),
     }
 
 
@@ -295,8 +293,8 @@ def compare_context(kb: KnowledgeBase, a: str, b: str, lang: str, on: date) -> d
     ctx["b"] = {"code": sb.code, "name": actor_name(kb, sb.code, lang)}
     shared, side = [], []
     for slug, record in sorted(kb.records.items()):
-        st_a = standing(record.treaty, record.events, sa.code, on)
-        st_b = standing(record.treaty, record.events, sb.code, on)
+        st_a = kb.standing(slug, sa.code, on)
+        st_b = kb.standing(slug, sb.code, on)
         both = {st_a.status.value, st_b.status.value}
         if both <= {"party", "denunciation_pending"}:
             shared.append({"treaty": slug, "name": treaty_name(record.treaty, lang)})
@@ -336,6 +334,7 @@ def _brief(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> dict[str, An
         "gaps": answer["gaps"],
         "explanation": answer["explanation"],
         "data_as_of": answer["data_as_of"],
+        "evidence": answer.get("evidence"),
         "close": [closing(kb, g, answer["question"], lang) for g in answer["gaps"]],
     }
 

@@ -15,6 +15,11 @@ def evidence_json(p: Provenance) -> dict[str, str]:
     return {"grade": p.grade.value, "dated_by": p.dated_by.value}
 
 
+def cited(p: Provenance) -> dict[str, Any]:
+    """A fact's source as every surface shows it: URL, status date (or null) and evidence."""
+    return {"source": p.source, "status_as_of": _as_of(p), "evidence": evidence_json(p)}
+
+
 def _fact(e: Event | None, with_kind: bool = False) -> dict[str, Any] | None:
     if e is None:
         return None

@@ -369,6 +369,11 @@ def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Sta
     return result
 
 
+def standing_on(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Standing:
+    """An actor's standing as the engine reads it: with the closed lists and the later-count rule."""
+    return _standing(inputs, record, actor, on)
+
+
 def _index(events: list[Any]) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     for e in events:
