@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml
+from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml, unknown_keys
 from kb.importers.participation import add_provenance
 from kb.importers.registry import Source
 from kb.model import STATEMENT_KINDS, Statement
@@ -49,6 +49,15 @@ OFFENCES = {
     "other": COOP.OtherOffences,
 }
 assert set(KIND_CLASS) == set(STATEMENT_KINDS)
+# every key a statement may have (kb/sources/README.md); anything else is a misspelling, refused by name
+KEYS = frozenset(
+    {
+        "state", "seq", "kind", "label_used", "provisions", "authorised_by", "effect", "conditions",
+        "offence_carve_out", "reciprocal", "applies_when_requested", "authority", "territory", "territorial_mode",
+        "treaty_basis", "objects_to", "opposes_entry_into_force", "withdraws", "made_on", "effective_from",
+        "effective_until", "text", "summary", "source", "dated_by", "verification", "note",
+    }
+)  # fmt: skip
 
 
 def read_statements(
@@ -98,6 +107,9 @@ def _statement(
     eif: dict[str, date],
     consents: dict[str, date],
 ) -> Statement:
+    unknown = sorted(set(item) - KEYS)
+    if unknown:
+        raise ImportProblem(path, where, unknown_keys(unknown, KEYS))
     kind = str(item.get("kind"))
     if kind not in KIND_CLASS:
         raise ImportProblem(path, where, f"unknown kind {kind!r}")
@@ -176,7 +188,6 @@ def _default_start(made_on: date | None, eif: date | None) -> date | None:
 
 def statement_graph(statements: list[Statement], actor_iris: dict[str, str]) -> Graph:
     g = new_graph()
-    territories = {v for v in actor_iris.values() if "/id/territory/" in v}
     for s in statements:
         node = URIRef(iri.statement(s.treaty, s.actor, s.seq))
         if s.actor not in actor_iris:
@@ -198,9 +209,12 @@ def statement_graph(statements: list[Statement], actor_iris: dict[str, str]) -> 
             g.add((node, COOP.appliesWhenRequested, Literal(False)))
         if s.authority:
             g.add((node, COOP.authority, Literal(s.authority)))
-        territory_iri = iri.actor(s.territory, "territory") if s.territory else None
-        if territory_iri in territories:
-            g.add((node, COOP.territory, URIRef(territory_iri)))
+        if s.territory:
+            # a dependent territory, or a former one with its own code (ANT, the Netherlands Antilles)
+            known = actor_iris.get(s.territory)
+            if known is None or s.territory == s.actor or "/id/org/" in known:
+                raise ImportProblem(f"{s.treaty}/statements.yaml", s.id, f"unknown territory {s.territory!r}")
+            g.add((node, COOP.territory, URIRef(known)))
         if s.territorial_mode:
             g.add(
                 (node, COOP.territorialMode, COOP.Include if s.territorial_mode == "include" else COOP.ExcludeTerritory)

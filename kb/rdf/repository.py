@@ -8,6 +8,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from kb import iri
+from kb.errors import KBLoadError, Problem
 from kb.model import (
     ClosedList,
     DatedBy,
@@ -72,6 +73,14 @@ class ActorInfo:
     name_en: str
     name_fr: str
     responsible: str | None = None
+
+
+def _known(table: dict[str, str], cls: str, subject: str, what: str) -> str:
+    """The model's name for an RDF class, or a load error naming the subject (never a silent skip)."""
+    found = table.get(iri.local(cls))
+    if found is None:
+        raise KBLoadError([Problem(f"treaty data ({what})", subject, f"unknown {what} class {cls}")])
+    return found
 
 
 def _d(value: str | None) -> date | None:
@@ -157,9 +166,7 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
 def read_events(store: ox.Store, slug: str) -> list[Event]:
     out: list[Event] = []
     for r in select(store, "events", treaty=iri.treaty(slug)):
-        kind = _CLASS_KIND.get(iri.local(r["kind"]))
-        if kind is None:
-            continue
+        kind = _known(_CLASS_KIND, r["kind"], r["event"], "event")
         out.append(
             Event(
                 actor=_code(r["actor"]),
@@ -179,9 +186,7 @@ def read_events(store: ox.Store, slug: str) -> list[Event]:
 def read_statements(store: ox.Store, slug: str) -> list[Statement]:
     out: list[Statement] = []
     for r in select(store, "statements", treaty=iri.treaty(slug)):
-        kind = _STATEMENT_KIND.get(iri.local(r["kind"]))
-        if kind is None:
-            continue
+        kind = _known(_STATEMENT_KIND, r["kind"], r["st"], "statement")
         out.append(
             Statement(
                 id=iri.statement_id(r["st"]),
