@@ -118,3 +118,9 @@ def test_parties_are_counted_with_no_later_than_consents_and_without_denunciatio
     ]
     assert parties_on(T, events, date(2008, 1, 1)) == {"AAA", "BBB", "FFF"}  # effective a year after notice
     assert parties_on(T, events, date(2008, 6, 1)) == {"BBB", "FFF"}
+
+
+def test_a_table_is_preferred_to_a_count_of_the_same_day() -> None:
+    """The 2011 ETS 185 notification is both: the table also settles the signatories (regression)."""
+    lists = absence(T, EVENTS, [count(date(2010, 1, 1), 2)], [TABLE], date(2005, 1, 1))
+    assert lists.closed == TABLE

@@ -84,7 +84,7 @@ def closures(
         known = parties_on(treaty, events, c.status_date)
         if len(known) >= c.parties:
             out.append(ClosedList(c.treaty, c.status_date, "count", c.provenance, known, c.parties))
-    return sorted(out, key=lambda x: (x.date, x.kind))
+    return sorted(out, key=lambda x: (x.date, x.kind != "table"))  # a table says more than a count
 
 
 def absence(
