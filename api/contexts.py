@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from kb.answers import cited, participation_answer, statement_json
+from kb.answers import cited, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
 from kb.importers.common import ImportProblem
@@ -140,7 +140,7 @@ def state_context(kb: KnowledgeBase, code: str, lang: str, on: date, status: Sta
     ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
     rows = []
     for slug, record in sorted(kb.records.items()):
-        answer = participation_answer(record, actor.code, on)
+        answer = kb.participation(actor.code, slug, on)
         history = [_event(e) for e in record.events if e.actor == actor.code]
         everything = [statement_json(s) for s in record.statements if s.actor == actor.code]
         if answer["status"] == Participation.NOT_PARTICIPATING.value and not history:
@@ -501,8 +501,8 @@ def _fill_changes(
     standing_changes = []
     for r in records:
         for a in actors:
-            was = participation_answer(r, a, start)["status"]
-            now = participation_answer(r, a, end)["status"]
+            was = kb.participation(a, r.treaty.slug, start)["status"]
+            now = kb.participation(a, r.treaty.slug, end)["status"]
             if was != now:
                 standing_changes.append(
                     {

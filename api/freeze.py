@@ -173,12 +173,10 @@ def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, 
 
 def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cell]) -> Iterator[tuple[str, Any]]:
     """Per state: its participation and statements, and its availability as requesting state."""
-    from kb.answers import participation_answer
-
     for code in c.participants(kb):
         treaties: dict[str, Any] = {}
-        for slug, record in kb.records.items():
-            a = participation_answer(record, code, on)
+        for slug in kb.records:
+            a = kb.participation(code, slug, on)
             if a["status"] != "not_participating":
                 treaties[slug] = {
                     "status": a["status"],
@@ -193,6 +191,7 @@ def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cel
                                 "effective_from",
                                 "effective_until",
                                 "source",
+                                "evidence",
                             )
                         }
                         for s in a["statements"]
