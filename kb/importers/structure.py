@@ -24,9 +24,9 @@ from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
 from kb.model import Grade, Provenance, Treaty
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 
-RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS"}
+RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS", "ON_RECEIPT_OR_LATER"}
 REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
-DEPOSITARIES = {"COE-SG", "UN-SG"}
+DEPOSITARIES = {"COE-SG", "UN-SG", "CIS-EC", "PARTIES"}
 STRENGTHS = {"mandatory", "qualified", "discretionary", "consider", "unilateral"}
 LINK_TYPES = {"specific": COOP.Specific, "fallback_general": COOP.FallbackGeneral}
 
