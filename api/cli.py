@@ -201,13 +201,17 @@ def availability(
 def _availability_text(a: dict[str, Any]) -> str:
     lines = [
         f"{a['status'].upper()}  (data as of {a['data_as_of']}; weakest evidence used: {a.get('evidence') or 'none'})",
+        f"best basis: {a.get('best_basis') or 'none'}",
         "",
         a["explanation"],
         "",
     ]
     for b in a["bases"]:
         conds = "; ".join(c["label"] for c in b["conditions"])
-        lines.append(f"  basis {b['provision']} [{b['mechanism']}]: {b['status']}" + (f" - {conds}" if conds else ""))
+        lines.append(
+            f"  basis {b['provision']} [{b['mechanism']}, {b['link_type']}]: {b['status']}"
+            + (f" - {conds}" if conds else "")
+        )
     for g in a["gaps"]:
         as_of = f" [as of {g['as_of']}, {g.get('evidence')}]" if g.get("as_of") else ""
         lines.append(f"  gap   {g['treaty']}: {g['code']} - {g['reason']}{as_of}")
