@@ -165,7 +165,7 @@ def state_context(
     actor = kb.actor(code)
     ctx = base(kb, lang, on, f"state/{actor.code}", actor_name(kb, actor.code, lang))
     ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for slug, record in sorted(kb.records.items()):
         answer = participation_answer(record, actor.code, on)
         history = [_event(e) for e in record.events if e.actor == actor.code]

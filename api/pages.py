@@ -233,6 +233,8 @@ def _routes(
                 headers={"Content-Disposition": f'attachment; filename="gaps-{mechanism}"'},
             )
         mechanism, twin = split(mechanism)
+        if mechanism.upper() not in knowledge().inputs().mechanisms:
+            raise _not_found(mechanism)  # a path segment: 404
         return respond(request, "gaps.html", lambda kb, lg, on: c.gaps_context(kb, mechanism, lg, on), lang, twin)
 
 

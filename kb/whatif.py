@@ -20,7 +20,7 @@ from kb.knowledge import KnowledgeBase
 from kb.law.availability import OPERATIVE, Inputs, Question, candidate_links, decide, related
 from kb.law.availability import standing_on as engine_standing
 from kb.matrix import gap_class, matrix_states
-from kb.model import DatedBy, Event, Grade, Participation, Provenance, Statement, TreatyRecord
+from kb.model import DatedBy, Event, Grade, Participation, Provenance, Statement, Treaty, TreatyRecord
 
 ClassFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> gap class
 HYPOTHETICAL = "hypothetical: TreatyKB what-if simulation (not a fact)"
@@ -92,7 +92,7 @@ def closers(
         if t.general_eif is None or on < t.general_eif:
             continue
         parties = operative(inputs, slug, on, states)
-        parent = t.open_only_to_parties_of
+        parent = parent_of(t)
         for x in [state] if state else states:
             if x not in parties:
                 gained = [p for p in sorted(parties) if p != x and _not_specific(class_of, x, p, mechanism)]
@@ -123,6 +123,11 @@ def closers(
         _CLOSERS.clear()
     found = _CLOSERS[key] = {"join": joins, "withdraw": withdrawals}
     return found
+
+
+def parent_of(t: Treaty) -> str | None:
+    """The treaty a state must be bound by to join this one (a protocol's parent convention)."""
+    return t.open_only_to_parties_of or t.supplements
 
 
 def _not_specific(class_of: ClassFn, a: str, b: str, m: str) -> bool:
@@ -207,7 +212,7 @@ def scenario(kb: KnowledgeBase, code: str, joins: list[str], withdrawals: list[s
             entry["note"] = f"{code} is already bound by {slug} on {on.isoformat()}: nothing changes"
             out.joined.append(entry)
             continue
-        parent = t.open_only_to_parties_of
+        parent = parent_of(t)
         if parent and parent in records and code not in operative(inputs, parent, on, states) and parent not in joins:
             entry["effect"] = "needs_parent"
             entry["parent"] = parent
