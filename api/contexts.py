@@ -290,13 +290,26 @@ def treaty_context(kb: KnowledgeBase, slug: str, lang: str, on: date) -> dict[st
     return ctx
 
 
+_SEARCHED: dict[str, tuple[float, list[SearchedGap]]] = {}
+
+
 def _searched_gaps(slug: str) -> list[SearchedGap]:
     """The treaty's searched-and-not-found list; a malformed file (which `treatykb check` reports)
-    leaves the page without it rather than without a page."""
+    leaves the page without it rather than without a page. Read again only when the file changes
+    (parsing the YAML took a fifth of the treaty page)."""
+    from kb import paths
+
+    path = paths.SOURCES_DIR / slug / "gaps.yaml"
+    stamp = path.stat().st_mtime if path.exists() else 0.0
+    known = _SEARCHED.get(slug)
+    if known is not None and known[0] == stamp:
+        return known[1]
     try:
-        return read_gaps(slug)
+        found = read_gaps(slug)
     except ImportProblem:
-        return []
+        found = []
+    _SEARCHED[slug] = (stamp, found)
+    return found
 
 
 def _art_key(article: str) -> tuple[int, str]:
@@ -565,6 +578,9 @@ def class_labels(lang: str) -> dict[str, str]:
     return {k: _string(f"class_{k}", lang) for k in GAP_CLASSES}
 
 
+_OVERVIEW: dict[tuple[int, str, date], Counter[str]] = {}
+
+
 def gaps_overview_context(kb: KnowledgeBase, lang: str, on: date, klass: StatusFn | None = None) -> dict[str, Any]:
     """`/gaps`: each key mechanism with its count of ordered pairs per gap class on the date."""
     ctx = base(kb, lang, on, "gaps", "Gaps" if lang == "en" else "Lacunes")
@@ -572,10 +588,15 @@ def gaps_overview_context(kb: KnowledgeBase, lang: str, on: date, klass: StatusF
     mechs = kb.inputs().mechanisms
     rows = []
     for m in KEY_MECHANISMS:
-        if klass is None:
-            remember_statuses(kb, on, m)
-        class_of = klass or live_class(kb, on)
-        counts = Counter(class_of(a, b, m) for a in states for b in states if a != b)
+        key = (id(kb), m, on)
+        counts = _OVERVIEW.get(key) if klass is None else None
+        if counts is None:
+            if klass is None:
+                remember_statuses(kb, on, m)
+            class_of = klass or live_class(kb, on)
+            counts = Counter(class_of(a, b, m) for a in states for b in states if a != b)
+            if klass is None:
+                _OVERVIEW[key] = counts  # the answers of a date do not change while the server runs
         rows.append(
             {
                 "mechanism": m,
