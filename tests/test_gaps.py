@@ -169,6 +169,8 @@ def test_simulation_page_is_labelled_hypothetical(client: TestClient) -> None:
     assert "Hypothetical" in html and 'id="m-PRES"' in html and "Germany" in html
     twin = client.get("/simulate/RUS.json", params={"join": "cets-185", "date": TODAY.isoformat()}).json()
     assert twin["simulation"]["hypothetical"] and twin["path"] == "simulate/RUS"
+    fr = client.get("/fr/simulate/RUS", params={"join": "cets-185", "date": TODAY.isoformat()}).text
+    assert '<html lang="fr"' in fr and "Hypothétique" in fr and 'type="application/json"' in fr
     state = client.get("/state/RUS", params={"date": TODAY.isoformat()}).text
     assert 'id="simulate-form"' in state and 'value="cets-185"' in state
     closing = client.get("/state/RUS.json", params={"date": TODAY.isoformat()}).json()["closing"]

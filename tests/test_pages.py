@@ -24,7 +24,6 @@ PAGES = [
     "/compare/DEU/AUT",
     "/gaps/PTD",
     "/gaps",
-    "/simulate/RUS?join=cets-185",
     "/treaty/mtdsg-xviii-12/changes",
     "/state/BEN/changes?from=2023-01-01&until=2025-01-01",
 ]
