@@ -167,9 +167,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         )
 
     @app.get("/api/participation")
-    def participation(
-        state: str, treaty: str, date: str | None = None, evidence: str | None = None
-    ) -> dict[str, Any]:
+    def participation(state: str, treaty: str, date: str | None = None, evidence: str | None = None) -> dict[str, Any]:
         """Where a state stands in a treaty on a date (contract 2b), from facts at or above a minimum
         evidence grade (contract 5a: depositary, official, mirror, secondary; default all)."""
         return knowledge().participation(state, treaty, parse_date(date), parse_grade(evidence))

@@ -166,8 +166,11 @@ def treaty_answer(record: TreatyRecord, on: date | None) -> dict[str, Any]:
     on = on or date.today()
     actors = sorted({e.actor for e in record.events if e.territory is None})
     participants = []
+    by_actor: dict[str, list[Event]] = {}
+    for e in record.events:  # each standing reads its own events only
+        by_actor.setdefault(e.actor, []).append(e)
     for a in actors:
-        st = standing(t, record.events, a, on)
+        st = standing(t, by_actor.get(a, []), a, on)
         if st.status is Participation.NOT_PARTICIPATING:
             continue
         participants.append(

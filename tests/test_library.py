@@ -43,6 +43,7 @@ EXPECT: dict[str, tuple[dict[str, str], str | None]] = {
     "facts_by_grade": ({"treaty": "cets-185"}, "secondary"),
     "secondary_facts": ({"treaty": "cets-185"}, W + "state/TUN"),
     "pairs_lacking_mechanism": ({"mechanism": "PRES"}, None),
+    "answers_on_secondary_sources": ({"mechanism": "PRES"}, None),  # the computed graph: see test_matrix
     "availability_of_pair": ({"requesting": "DEU", "requested": "RUS"}, None),
 }
 

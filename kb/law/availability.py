@@ -749,6 +749,7 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = T
         },
         "bases": ev.bases,
         "gaps": ev.gaps,
+        "best_basis": best_basis(ev.bases),
         "explanation": explain(inputs, q, best, ev) if explain_answer else "",
         "trace": ev.trace,
         "data_as_of": min(ev.status_dates).isoformat() if ev.status_dates else None,
@@ -756,6 +757,16 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = T
         "engine_version": ENGINE_VERSION,
         "notice": "analysis of treaty texts and depositary records, not legal advice",
     }
+
+
+def best_basis(bases: list[dict[str, Any]]) -> str | None:
+    """Contract 2: `specific` when a specific basis is available (with or without conditions), else
+    `fallback_general` when a fallback one is, else None."""
+    usable = {b["link_type"] for b in bases if b["status"] in (AVAILABLE, WITH_CONDITIONS)}
+    for kind in ("specific", "fallback_general"):
+        if kind in usable:
+            return kind
+    return None
 
 
 def _evidence(ev: Evaluation) -> str | None:

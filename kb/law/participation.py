@@ -364,8 +364,11 @@ def counts_on(
 ) -> dict[str, int]:
     """Counted as the depositary counts (contract 2c)."""
     parties = signatories = denounced = 0
+    by_actor: dict[str, list[Event]] = {}
+    for e in events:  # each standing reads its own events only (not every event once per actor)
+        by_actor.setdefault(e.actor, []).append(e)
     for actor in actors:
-        st = standing(treaty, events, actor, on)
+        st = standing(treaty, by_actor.get(actor, []), actor, on)
         if st.signature is not None:
             signatories += 1
         if st.status in (
