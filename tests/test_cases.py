@@ -48,6 +48,8 @@ def test_case(path: Path, real_kb: KnowledgeBase) -> None:
             assert found.get(key) == g[key], f"gap {g}: {found}"
     for g in e.get("gaps_exclude", []):
         assert (g["treaty"], g["code"]) not in gaps, a["explanation"]
+    if "best_basis" in e:
+        assert a["best_basis"] == e["best_basis"], a["best_basis"]
     if "evidence" in e:
         assert a["evidence"] == e["evidence"], a["evidence"]
     for text in e.get("explanation_includes", []):

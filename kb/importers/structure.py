@@ -84,6 +84,7 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
         open_only_to_parties_of=(data.get("open_only_to_parties_of") or {}).get("treaty"),
         open_only_to_parties_note=str((data.get("open_only_to_parties_of") or {}).get("text") or ""),
         open_only_to_parties_act=str((data.get("open_only_to_parties_of") or {}).get("act") or "signature"),
+        parties=_named_parties(data, path),
     )
 
 
@@ -123,6 +124,10 @@ def structure_graph(
             g.add((t, COOP.ruleText, Literal(prop + str(data[key]).strip(), lang="en")))
     if treaty.supplements:
         g.add((t, COOP.supplements, URIRef(iri.treaty(treaty.supplements))))
+    if treaty.open_only_to_parties_of:
+        g.add((t, COOP.openOnlyToPartiesOf, URIRef(iri.treaty(treaty.open_only_to_parties_of))))
+    for code in treaty.parties:
+        g.add((t, COOP.namedParty, URIRef(iri.actor(code, "state"))))
     if treaty.mutatis_mutandis_of:
         g.add((t, COOP.appliesMutatisMutandis, URIRef(iri.treaty(treaty.mutatis_mutandis_of))))
     text_sources = [str(s["url"]) for s in data.get("text_sources") or [] if s.get("url")]
@@ -134,6 +139,18 @@ def structure_graph(
         _general_eif(g, t, treaty)
     _provisions(g, treaty.slug, data, path, text_sources[0], extra_paths)
     return g
+
+
+def _named_parties(data: dict[str, Any], path: Path) -> tuple[str, ...]:
+    """The parties a two-party treaty names; its slug must name the same two (contract 1)."""
+    parties = tuple(str(p) for p in data.get("parties") or [])
+    slug = str(data["slug"])
+    if slug.startswith("bilateral-"):
+        in_slug = tuple(code.upper() for code in slug.split("-")[1:3])
+        if len(parties) != 2 or sorted(parties) != list(in_slug):
+            why = f"a two-party treaty names the two states of its slug {in_slug}, not {parties}"
+            raise ImportProblem(path, "parties", why)
+    return parties
 
 
 def _depositary(data: dict[str, Any], path: Path) -> str:

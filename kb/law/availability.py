@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from kb.law.closed_lists import Absence, absence
-from kb.law.participation import Standing, closed_list_reason, standing
+from kb.law.participation import CANNOT_JOIN, Standing, closed_list_reason, standing
 from kb.law.territory import territory_covered
 from kb.model import (
     DatedBy,
@@ -169,6 +169,9 @@ def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str
         providing = ", ".join(s for s, _ in candidates) or "none"
         ev.step("candidates", None, f"treaties providing the mechanism: {providing}")
     for slug, links in candidates:
+        named = inputs.records[slug].treaty.parties
+        if named and not {q.requesting, q.requested} <= set(named):
+            continue  # a treaty between two other states: neither a basis nor a gap for this pair
         evaluate_treaty(inputs, q, inputs.records[slug], links, ev)
     return answer(inputs, q, ev, explain_answer)
 
@@ -362,7 +365,7 @@ def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Sta
 
     def compute() -> Standing:
         lists = _absence(inputs, record, on)
-        could_join = lists.count is None or eligible(inputs, record, actor, on)
+        could_join = eligible(inputs, record, actor, on)
         return standing(record.treaty, by_actor.get(actor, []), actor, on, (), lists, could_join)
 
     result: Standing = inputs.remember(("standing", record.treaty.slug, actor, on), compute)
@@ -418,6 +421,8 @@ def _participation_gap(st: Standing, name: str) -> dict[str, Any]:
 
 def _participation_reason(st: Standing, name: str) -> tuple[str, str]:
     rests = f" ({closed_list_reason(st.closed_list)})" if st.closed_list is not None else ""
+    if not rests and CANNOT_JOIN in st.notes:
+        rests = f" ({CANNOT_JOIN})"
     if st.status is Participation.DENOUNCED:
         return "denounced", f"{st.actor} denounced the {name}"
     if st.status is Participation.CONSENTED_NOT_IN_FORCE:

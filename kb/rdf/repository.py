@@ -138,7 +138,10 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
         eif = _d(r.get("eif"))
         prov = (
             Provenance(
-                r["eif_source"], date.fromisoformat(r["eif_status"]), r.get("eif_verified", "").endswith("#Verified")
+                r["eif_source"],
+                date.fromisoformat(r["eif_status"]),
+                r.get("eif_verified", "").endswith("#Verified"),
+                grade=_GRADE[iri.local(r["eif_grade"])],
             )
             if eif
             else None
@@ -159,6 +162,8 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
             supplements=iri.local(r["supplements"]) if r.get("supplements") else None,
             mutatis_mutandis_of=iri.local(r["mutatis"]) if r.get("mutatis") else None,
             open_to_reio=r.get("reio") == "true",
+            open_only_to_parties_of=iri.local(r["only"]) if r.get("only") else None,
+            parties=tuple(sorted(_code(p) for p in r.get("parties", "").split())),
         )
     return out
 
