@@ -207,6 +207,9 @@ class Treaty:
     open_only_to_parties_act: str = "signature"
     # a two-party (or otherwise closed) treaty names its parties: no other actor can be bound by it
     parties: tuple[str, ...] = ()
+    # mechanisms for which this is a treaty of mutual legal assistance (or extradition): where it binds a pair,
+    # its procedure governs in place of a general convention's fallback articles (UNTOC art. 18(7) ...)
+    procedure_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

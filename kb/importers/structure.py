@@ -85,6 +85,7 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
         open_only_to_parties_note=str((data.get("open_only_to_parties_of") or {}).get("text") or ""),
         open_only_to_parties_act=str((data.get("open_only_to_parties_of") or {}).get("act") or "signature"),
         parties=_named_parties(data, path),
+        procedure_for=tuple(str(m) for m in data.get("procedure_treaty_for") or []),
     )
 
 
@@ -128,6 +129,8 @@ def structure_graph(
         g.add((t, COOP.openOnlyToPartiesOf, URIRef(iri.treaty(treaty.open_only_to_parties_of))))
     for code in treaty.parties:
         g.add((t, COOP.namedParty, URIRef(iri.actor(code, "state"))))
+    for notation in treaty.procedure_for:
+        g.add((t, COOP.procedureTreatyFor, URIRef(iri.mechanism(notation))))
     if treaty.mutatis_mutandis_of:
         g.add((t, COOP.appliesMutatisMutandis, URIRef(iri.treaty(treaty.mutatis_mutandis_of))))
     text_sources = [str(s["url"]) for s in data.get("text_sources") or [] if s.get("url")]

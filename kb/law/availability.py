@@ -520,6 +520,16 @@ def evaluate_link(
     if relation.secondary_party:
         status = worse(status, WITH_CONDITIONS)
         start = (*start, "SecondarySource")
+    if "PendingTreatyMLATCheck" in start:
+        governing = _procedure_treaties(inputs, q, link)
+        if governing:  # UNTOC art. 18(7) and its twins: that treaty's procedure governs; this stays a basis
+            start = tuple("TreatyProcedureGoverns" if c == "PendingTreatyMLATCheck" else c for c in start)
+            if not ev.quiet:
+                ev.notes.append(
+                    f"{', '.join(short(inputs.records[g].treaty) for g in governing)} binds both states: its "
+                    f"procedure governs the request in place of {link.provision}, which applies only absent such "
+                    "a treaty"
+                )
     conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
@@ -578,6 +588,27 @@ def evaluate_link(
             "statements": applied,
         }
     )
+
+
+def _procedure_treaties(inputs: Inputs, q: Question, link: Link) -> tuple[str, ...]:
+    """The treaties of mutual legal assistance (or extradition) for the link's mechanism that bind the pair
+    on the date (treaty data: `procedure_treaty_for`), memoised per pair, date and mechanism."""
+
+    def compute() -> tuple[str, ...]:
+        found = []
+        for slug, record in sorted(inputs.records.items()):
+            covered = set().union(*(narrower_or_same(inputs.mechanisms, m) for m in record.treaty.procedure_for))
+            if slug == link.treaty or link.mechanism not in covered:
+                continue
+            if record.treaty.parties and not {q.requesting, q.requested} <= set(record.treaty.parties):
+                continue
+            if all(_standing(inputs, record, a, q.on).status in OPERATIVE for a in (q.requesting, q.requested)):
+                found.append(slug)
+        return tuple(found)
+
+    key = ("procedure", q.requesting, q.requested, q.on, link.mechanism)
+    result: tuple[str, ...] = inputs.remember(key, compute)
+    return result
 
 
 def _statement_ref(s: Statement) -> dict[str, Any]:

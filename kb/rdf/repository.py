@@ -164,6 +164,7 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
             open_to_reio=r.get("reio") == "true",
             open_only_to_parties_of=iri.local(r["only"]) if r.get("only") else None,
             parties=tuple(sorted(_code(p) for p in r.get("parties", "").split())),
+            procedure_for=tuple(sorted(iri.local(m) for m in r.get("procedures", "").split())),
         )
     return out
 
