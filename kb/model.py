@@ -172,6 +172,8 @@ class Link:
     conditions: tuple[str, ...] = ()
     applies_only_absent_treaty: bool = False
     verified: bool = True
+    # other provisions qualifying the obligation (refusal grounds, channels): their statements bear on it
+    qualified_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -251,6 +251,8 @@ def _link(
         g.add((node, COOP.intrinsicCondition, COOP[str(c)]))
     if absent_treaty or m.get("applies_only_absent_treaty"):
         g.add((node, COOP.appliesOnlyAbsentTreatyBetweenParties, Literal(True)))
+    for q in m.get("qualified_by") or []:  # provisions whose reservations and declarations bear on this link
+        g.add((node, COOP.qualifiedBy, URIRef(iri.provision(slug, str(q)))))
     if m.get("note"):
         g.add((node, COOP.note, Literal(str(m["note"]), lang="en")))
     g.add((node, COOP.verificationStatus, COOP.Verified if verified else COOP.Unverified))

@@ -675,7 +675,8 @@ def _statements_for(statements: Iterable[Statement], link: Link, q: Question) ->
     out: list[Statement] = []
     for s in statements:
         general = not s.provisions and s.kind in ("declaration", "treaty_basis_declaration")
-        if general or any(related(p, link.provision) for p in s.provisions):
+        targets = (link.provision, *link.qualified_by)
+        if general or any(related(p, t) for p in s.provisions for t in targets):
             out.append(s)
     return out
 

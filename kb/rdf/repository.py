@@ -282,6 +282,7 @@ def read_links(store: ox.Store) -> list[Link]:
             scope_gate=iri.local(r["gate"]) if r.get("gate") else None,
             conditions=tuple(sorted(iri.local(c) for c in r.get("conditions", "").split())),
             applies_only_absent_treaty=r.get("absent") == "true",
+            qualified_by=tuple(sorted(iri.provision_id(p) for p in r.get("qualifiers", "").split())),
             verified=r["verified"].endswith("#Verified"),
         )
         for r in select(store, "links")
