@@ -267,6 +267,7 @@ def treaty_context(kb: KnowledgeBase, slug: str, lang: str, on: date) -> dict[st
     ctx["treaty"]["name"] = ctx["title"]
     for p in ctx["treaty"]["participants"]:
         p["name"] = actor_name(kb, p["state"], lang)
+        p["page"] = kb.actors[p["state"]].kind in ("state", "reio")  # former entities (SCG) have no page
     by_article: dict[str, list[dict[str, Any]]] = {}
     for s in record.statements:
         for prov in s.provisions or (f"{slug}/art/-",):
@@ -740,7 +741,13 @@ def _fill_changes(
     wanted = set(actors)
     ctx["events"] = sorted(
         (
-            {**_event(e), "treaty": r.treaty.slug, "actor": e.actor, "name": actor_name(kb, e.actor, lang)}
+            {
+                **_event(e),
+                "treaty": r.treaty.slug,
+                "actor": e.actor,
+                "name": actor_name(kb, e.actor, lang),
+                "page": kb.actors[e.actor].kind in ("state", "reio"),  # former entities have no page
+            }
             for r in records
             for e in r.events
             if e.actor in wanted and start <= e.date < end
@@ -766,6 +773,7 @@ def _fill_changes(
                         "treaty": r.treaty.slug,
                         "treaty_name": treaty_name(r.treaty, lang),
                         "actor": a,
+                        "page": kb.actors[a].kind in ("state", "reio"),
                         "name": actor_name(kb, a, lang),
                         "before": was,
                         "after": now,
