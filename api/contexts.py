@@ -22,6 +22,7 @@ from kb.matrix import GAP_CLASSES, compute, gap_class, matrix_states
 from kb.model import Participation, Treaty
 from kb.rdf.persistent import current_release
 from kb.statuses import CLASS_LETTER, StatusTable
+from kb.vocab import RANK
 
 StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
 
@@ -672,7 +673,6 @@ def gaps_csv(ctx: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-RANK = {"not_available": 0, "unknown": 1, "available_with_conditions": 2, "available": 3}
 CHANGES_TITLE = {"en": "what changed", "fr": "ce qui a changé"}
 
 

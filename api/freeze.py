@@ -22,9 +22,9 @@ from kb import paths
 from kb.knowledge import KnowledgeBase
 from kb.library import library
 from kb.matrix import Cell, compute, every_tenth, gap_class
+from kb.vocab import LETTER
 
 Progress = Callable[[str], None]
-STATUS_LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
 
 
 @dataclass
@@ -210,7 +210,7 @@ def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cel
         for (requesting, requested, m), cell in cells.items():
             if requesting == code:
                 rows.setdefault(requested, {})[m] = [
-                    STATUS_LETTER[cell.status],
+                    LETTER[cell.status],
                     _ids(tables, "provisions", cell.basis_provisions[:3]),
                     _ids(tables, "conditions", cell.conditions),
                     _ids(tables, "gaps", cell.gap_codes),

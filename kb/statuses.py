@@ -23,8 +23,8 @@ from kb import paths
 from kb.knowledge import KnowledgeBase
 from kb.matrix import compute, every_tenth, matrix_states
 from kb.rdf.persistent import fingerprint, input_files
+from kb.vocab import LETTER
 
-LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
 STATUS = {v: k for k, v in LETTER.items()}
 CLASS_LETTER = {"specific": "S", "fallback": "F", "none": "N", "unknown": "U"}
 CLASS = {v: k for k, v in CLASS_LETTER.items()}

@@ -25,6 +25,7 @@ from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.law.participation import derive_entry_into_force
 from kb.model import CONSENT_KINDS, DatedBy, Event, Provenance, Treaty
 from kb.rdf.prefixes import COOP, new_graph
+from kb.vocab import EVENT_CLASS as VOCAB_EVENT_CLASS
 
 UNTC_2014_FILES = {
     "mtdsg-xviii-12": ("18-12.csv", "untc-2014-xviii-12"),
@@ -42,22 +43,7 @@ SUFFIX_KIND = {
     "d": "succession",
     "c": "formal_confirmation",
 }
-EVENT_CLASS = {
-    "signature": COOP.Signature,
-    "ratification": COOP.Ratification,
-    "acceptance": COOP.Acceptance,
-    "approval": COOP.Approval,
-    "accession": COOP.Accession,
-    "succession": COOP.Succession,
-    "formal_confirmation": COOP.FormalConfirmation,
-    "definitive_signature": COOP.DefinitiveSignature,
-    "consent": COOP.ConsentToBeBound,
-    "entry_into_force": COOP.EntryIntoForce,
-    "denunciation": COOP.Denunciation,
-    "territorial_extension": COOP.TerritorialExtension,
-    "territorial_exclusion": COOP.TerritorialWithdrawal,
-    "signature_withdrawn": COOP.SignatureWithdrawnIntent,
-}
+EVENT_CLASS = {kind: COOP[cls] for kind, cls in VOCAB_EVENT_CLASS.items()}  # one table: kb/vocab.py
 COLUMNS = ("state", "event", "date", "territory", "source", "verbatim", "note")
 EVENTS = tuple(EVENT_CLASS) + ("denunciation_effective", "contracting_by")
 _UNTC_DATE = re.compile(r"^(\d{1,2} [A-Z][a-z]{2} \d{4})(?:\s+(a|A|AA|d|c))?$")

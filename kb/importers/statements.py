@@ -19,29 +19,10 @@ from kb.importers.participation import add_provenance
 from kb.importers.registry import Source
 from kb.model import STATEMENT_KINDS, Statement
 from kb.rdf.prefixes import COOP, new_graph
+from kb.vocab import STATEMENT_CLASS, Effect, term
 
-KIND_CLASS = {
-    "reservation": COOP.Reservation,
-    "interpretative_declaration": COOP.InterpretativeDeclaration,
-    "conditional_interpretative_declaration": COOP.ConditionalInterpretativeDeclaration,
-    "declaration": COOP.Declaration,
-    "optional_clause_declaration": COOP.OptionalClauseDeclaration,
-    "notification": COOP.Notification,
-    "treaty_basis_declaration": COOP.TreatyBasisDeclaration,
-    "territorial_declaration": COOP.TerritorialDeclaration,
-    "objection": COOP.Objection,
-    "acceptance": COOP.ExpressAcceptance,
-    "reservation_withdrawal": COOP.ReservationWithdrawal,
-    "objection_withdrawal": COOP.ObjectionWithdrawal,
-}
-EFFECTS = {
-    "exclude": COOP.Exclude,
-    "condition": COOP.ModifyCondition,
-    "interpret": COOP.Interpret,
-    "notify": COOP.Notify,
-    "territorial": COOP.TerritorialEffect,
-    "none": COOP.NoEffect,
-}
+KIND_CLASS = {kind: COOP[cls] for kind, cls in STATEMENT_CLASS.items()}  # one table: kb/vocab.py
+EFFECTS = {e.value: URIRef(term(e)) for e in Effect}
 OFFENCES = {
     "ets185-art2-11": COOP.Ets185Art2to11Offences,
     "drug88-art3-1": COOP.Drug88Art3Offences,

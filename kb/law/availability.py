@@ -27,14 +27,14 @@ from kb.model import (
     TreatyRecord,
     weakest,
 )
+from kb.vocab import RANK, AvailabilityStatus
 
 ENGINE_VERSION = "0.1.0"
 
-AVAILABLE = "available"
-WITH_CONDITIONS = "available_with_conditions"
-UNKNOWN = "unknown"
-NOT_AVAILABLE = "not_available"
-RANK = {NOT_AVAILABLE: 0, UNKNOWN: 1, WITH_CONDITIONS: 2, AVAILABLE: 3}
+AVAILABLE = AvailabilityStatus.AVAILABLE.value
+WITH_CONDITIONS = AvailabilityStatus.AVAILABLE_WITH_CONDITIONS.value
+UNKNOWN = AvailabilityStatus.UNKNOWN.value
+NOT_AVAILABLE = AvailabilityStatus.NOT_AVAILABLE.value
 OPERATIVE = (Participation.PARTY, Participation.DENUNCIATION_PENDING)
 OFFENCES = ("ets185-art2-11", "drug88-art3-1", "untoc-scope", "other")
 EXTRADITION = ("EXT", "EXT-PA", "EXT-ADJ")

@@ -23,46 +23,12 @@ from kb.model import (
     TreatyRecord,
 )
 from kb.rdf.store import select
+from kb.vocab import EVENT_CLASS, STATEMENT_CLASS, Effect, term
 
-_CLASS_KIND = {
-    "Signature": "signature",
-    "Ratification": "ratification",
-    "Acceptance": "acceptance",
-    "Approval": "approval",
-    "Accession": "accession",
-    "Succession": "succession",
-    "ConsentToBeBound": "consent",
-    "FormalConfirmation": "formal_confirmation",
-    "DefinitiveSignature": "definitive_signature",
-    "EntryIntoForce": "entry_into_force",
-    "Denunciation": "denunciation",
-    "TerritorialExtension": "territorial_extension",
-    "TerritorialWithdrawal": "territorial_exclusion",
-    "SignatureWithdrawnIntent": "signature_withdrawn",
-}
-_STATEMENT_KIND = {
-    "Reservation": "reservation",
-    "InterpretativeDeclaration": "interpretative_declaration",
-    "ConditionalInterpretativeDeclaration": "conditional_interpretative_declaration",
-    "Declaration": "declaration",
-    "PolicyStatement": "declaration",
-    "OptionalClauseDeclaration": "optional_clause_declaration",
-    "Notification": "notification",
-    "TreatyBasisDeclaration": "treaty_basis_declaration",
-    "TerritorialDeclaration": "territorial_declaration",
-    "Objection": "objection",
-    "ExpressAcceptance": "acceptance",
-    "ReservationWithdrawal": "reservation_withdrawal",
-    "ObjectionWithdrawal": "objection_withdrawal",
-}
-_EFFECT = {
-    "Exclude": "exclude",
-    "ModifyCondition": "condition",
-    "Interpret": "interpret",
-    "Notify": "notify",
-    "TerritorialEffect": "territorial",
-    "NoEffect": "none",
-}
+_CLASS_KIND = {cls: kind for kind, cls in EVENT_CLASS.items()}  # one table: kb/vocab.py
+# one table for kinds and effects (kb/vocab.py); PolicyStatement is a declaration in the answers
+_STATEMENT_KIND = {cls: kind for kind, cls in STATEMENT_CLASS.items()} | {"PolicyStatement": "declaration"}
+_EFFECT = {iri.local(term(e)): e.value for e in Effect}
 
 
 @dataclass(frozen=True)
