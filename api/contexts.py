@@ -11,6 +11,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from api.explain import CLOSING as CLOSING_TEXT
+from api.explain import closing as closing_in
+from api.explain import explain
 from kb.answers import cited, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
@@ -493,33 +496,36 @@ def _brief(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> dict[str, An
         "gap_class": gap_class(answer["bases"]),
         "bases": answer["bases"][:4],
         "gaps": answer["gaps"],
-        "explanation": answer["explanation"],
+        "explanation": answer["explanation"] if lang == "en" else explain_in(kb, answer, lang),
         "data_as_of": answer["data_as_of"],
         "evidence": answer.get("evidence"),
         "close": [closing(kb, g, answer["question"], lang) for g in answer["gaps"]],
     }
 
 
-# what would close a gap, by gap code ({treaty}: the treaty's name); also used by the static page
-CLOSING = {
-    "not_party": "both states being parties to the {treaty}",
-    "not_in_force": "the {treaty} entering into force for both states",
-    "reservation_excludes": "withdrawal of the excluding reservation ({reason})",
-    "territory_excluded": "extension of the {treaty} to {territory}",
-    "outside_scope": "an offence within the scope of the {treaty}",
-    "denounced": "re-accession to the {treaty}",
-    "objection_opposes_entry_into_force": "withdrawal of the objection that opposes entry into force",
-}
+def explain_in(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> str:
+    """The answer explained in the page's language, from its codes (api/explain.py)."""
+    mechs = kb.inputs().mechanisms
+    m = mechs.get(answer["question"]["mechanism"])
+    label = (m.label_fr if lang == "fr" else m.label_en) if m else answer["question"]["mechanism"]
+    labels = kb.condition_labels()
+    return explain(
+        answer,
+        lang,
+        lambda code: actor_name(kb, code, lang),
+        lambda slug: treaty_name(kb.records[slug].treaty, lang),
+        label,
+        lambda code: labels.get(code, (code, code))[1 if lang == "fr" else 0],
+    )
+
+
+# what would close a gap, by gap code ({treaty}: the treaty's name), English; also used by the static page
+CLOSING = CLOSING_TEXT["en"]
 
 
 def closing(kb: KnowledgeBase, gap: dict[str, Any], q: dict[str, Any], lang: str) -> str:
-    """What would close one gap, in plain words."""
-    template = CLOSING.get(gap["code"], "—")
-    return template.format(
-        treaty=treaty_name(kb.records[gap["treaty"]].treaty, lang),
-        reason=gap["reason"].split(":")[0],
-        territory=q.get("territory") or "the territory",
-    )
+    """What would close one gap, in plain words in the page's language."""
+    return closing_in(gap, lang, treaty_name(kb.records[gap["treaty"]].treaty, lang), q.get("territory"))
 
 
 def gaps_context(

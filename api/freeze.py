@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from api import contexts as c
+from api.explain import CLOSING
 from api.render import render
 from kb import paths
 from kb.knowledge import KnowledgeBase
@@ -171,9 +172,10 @@ def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, 
     ctx["states"] = [{"code": code, "name": c.actor_name(kb, code, lang)} for code in c.participants(kb)]
     ctx["mechanisms"] = list(c.KEY_MECHANISMS)
     ctx["treaties"] = {slug: c.treaty_name(r.treaty, lang) for slug, r in kb.records.items()}
+    words = {"fr": ("traité", "le territoire")}.get(lang, ("treaty", "the territory"))
     ctx["closing"] = {
-        k: v.replace("the {treaty}", "the treaty").replace(" ({reason})", "").replace("{territory}", "the territory")
-        for k, v in c.CLOSING.items()
+        k: v.format(treaty=words[0], statement="", territory=words[1]).replace(" ()", "")
+        for k, v in CLOSING.get(lang, CLOSING["en"]).items()
     }
     return ctx
 

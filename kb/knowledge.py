@@ -61,6 +61,14 @@ class KnowledgeBase:
     def treaty(self, slug: str, on: date | None = None) -> dict[str, Any]:
         return treaty_answer(self.record(slug), on)
 
+    def condition_labels(self) -> dict[str, tuple[str, str]]:
+        """Each condition code's label in English and French (from the ontology), read once."""
+        if not hasattr(self, "_labels"):
+            from kb.rdf.repository import read_condition_labels
+
+            self._labels = read_condition_labels(self.store)
+        return self._labels
+
     def inputs(self, evidence: Grade = Grade.SECONDARY) -> Inputs:
         """The engine's inputs at a minimum evidence grade (contract 5a), built once per grade."""
         if evidence not in self._inputs:

@@ -403,7 +403,7 @@ def _eif(st: Standing) -> str:
 def _participation_gap(st: Standing, name: str) -> dict[str, Any]:
     """The gap of a treaty that does not bind a state, with the evidence it rests on (contract 5a)."""
     code, reason = _participation_reason(st, name)
-    gap: dict[str, Any] = {"treaty": st.treaty, "code": code, "reason": reason}
+    gap: dict[str, Any] = {"treaty": st.treaty, "code": code, "reason": reason, "state": st.actor}
     grades = [p.grade for p in _used(st)]
     if st.closed_list is not None:
         gap["as_of"] = st.closed_list.date.isoformat()
@@ -557,7 +557,13 @@ def evaluate_link(
             ev.step("statement", slug, f"{s.id} ({s.kind}): {outcome[1]}")
         if outcome[0] == NOT_AVAILABLE:
             ev.gaps.append(
-                {"treaty": slug, "code": "reservation_excludes", "provision": where, "reason": f"{s.id}: {outcome[1]}"}
+                {
+                    "treaty": slug,
+                    "code": "reservation_excludes",
+                    "provision": where,
+                    "reason": f"{s.id}: {outcome[1]}",
+                    "statement": s.id,
+                }
             )
             return
         status = worse(status, outcome[0])
@@ -762,7 +768,7 @@ def merge_gaps(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (g["treaty"], g["code"])
         if key not in out:
             out[key] = {"treaty": g["treaty"], "code": g["code"], "reason": g["reason"], "provisions": []}
-            out[key].update({k: g[k] for k in ("as_of", "evidence", "closed_list") if k in g})
+            out[key].update({k: g[k] for k in ("as_of", "evidence", "closed_list", "state", "statement") if k in g})
         if g.get("provision") and g["provision"] not in out[key]["provisions"]:
             out[key]["provisions"].append(g["provision"])
     return list(out.values())
