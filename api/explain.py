@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kb.iri import article_label
+
 STATUS = {
     "en": {
         "available": "available",
@@ -96,14 +98,6 @@ GRADE = {
 }
 
 
-def _art(provision: str) -> str:
-    path = provision.split("/art/", 1)[1].split("/")
-    out = path[0]
-    for i in range(1, len(path) - 1, 2):
-        out += f"({path[i + 1]})"
-    return out
-
-
 def explain(
     answer: dict[str, Any],
     lang: str,
@@ -132,7 +126,10 @@ def explain(
         conds = ", ".join(condition(c["code"]) for c in b["conditions"]) or t["no_condition"]
         parts.append(
             t["basis"].format(
-                treaty=treaty(b["treaty"]), art=_art(b["provision"]), status=STATUS[lang][b["status"]], conditions=conds
+                treaty=treaty(b["treaty"]),
+                art=article_label(b["provision"]),
+                status=STATUS[lang][b["status"]],
+                conditions=conds,
             )
         )
     for g in answer["gaps"]:

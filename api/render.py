@@ -14,6 +14,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kb import paths
+from kb.iri import article_label
 
 TEMPLATES = paths.SITE_DIR / "templates"
 
@@ -38,17 +39,6 @@ def environment() -> Environment:
     env.globals["gap_map"] = gap_map
     env.globals["treaty_map"] = treaty_map
     return env
-
-
-def article_label(provision: str) -> str:
-    """cets-185/art/27/para/9/point/e -> 27(9)(e)"""
-    if "/art/" not in provision:
-        return provision
-    parts = provision.split("/art/", 1)[1].split("/")
-    out = parts[0]
-    for i in range(1, len(parts) - 1, 2):
-        out += f"({parts[i + 1]})"
-    return out
 
 
 def page_path(ctx: dict[str, Any]) -> str:

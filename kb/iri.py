@@ -77,3 +77,14 @@ def provision_id(iri: str) -> str:
 def local(iri: str) -> str:
     """Last segment of an IRI (after ``#`` or ``/``)."""
     return re.split(r"[#/]", iri)[-1]
+
+
+def article_label(provision: str) -> str:
+    """A provision's short id as lawyers cite it: cets-185/art/27/para/9/point/e -> 27(9)(e)."""
+    if "/art/" not in provision:
+        return provision
+    parts = provision.split("/art/", 1)[1].split("/")
+    out = parts[0]
+    for i in range(1, len(parts) - 1, 2):
+        out += f"({parts[i + 1]})"
+    return out

@@ -3,26 +3,15 @@
 from dataclasses import replace
 from datetime import date
 
+from fictional import treaty
+
 from kb.law.closed_lists import absence, closures, parties_on
 from kb.law.participation import closed_list_reason, standing
-from kb.model import ClosedList, DepositaryCount, Event, Grade, Participation, Provenance, Treaty
+from kb.model import ClosedList, DepositaryCount, Event, Grade, Participation, Provenance
 
 P = Provenance("https://example.org/depositary", date(2010, 1, 1))
 NEWS = Provenance("https://example.org/news", date(2016, 3, 1), grade=Grade.SECONDARY)
-T = Treaty(
-    slug="lst-1",
-    title_en="Listed Convention",
-    title_fr="Convention listée",
-    short_names=("Listed",),
-    identifiers=(),
-    adopted=date(2000, 1, 1),
-    general_eif=date(2001, 1, 1),
-    general_eif_provenance=P,
-    eif_rule="UN_PLUS_30_DAYS",
-    eif_rule_text="",
-    denunciation_rule="PLUS_1_YEAR",
-    reservation_regime="vclt_default",
-)
+T = treaty("lst-1", "Listed", general_eif_provenance=P)
 EVENTS = [
     Event("AAA", "lst-1", "ratification", date(2000, 6, 1), P),
     Event("BBB", "lst-1", "accession", date(2005, 6, 1), P),

@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
+from fictional import treaty
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,25 +11,12 @@ from kb.knowledge import KnowledgeBase, parse_grade
 from kb.law.availability import RANK, Inputs, Question, decide
 from kb.law.evidence import at_minimum, restrictive
 from kb.law.participation import standing
-from kb.model import DatedBy, Event, Grade, Link, Mechanism, Provenance, Statement, Treaty, TreatyRecord, weakest
+from kb.model import DatedBy, Event, Grade, Link, Mechanism, Provenance, Statement, TreatyRecord, weakest
 
 DEP = Provenance("https://example.org/depositary", date(2020, 1, 1))
 NEWS = Provenance("https://example.org/news", date(2021, 1, 1), grade=Grade.SECONDARY)
 UNDATED = Provenance("https://example.org/mirror", None, grade=Grade.MIRROR, dated_by=DatedBy.EVENT)
-T = Treaty(
-    slug="ev-1",
-    title_en="Evidence Convention",
-    title_fr="Convention preuve",
-    short_names=("Evidence",),
-    identifiers=(),
-    adopted=date(2000, 1, 1),
-    general_eif=date(2001, 1, 1),
-    general_eif_provenance=DEP,
-    eif_rule="UN_PLUS_30_DAYS",
-    eif_rule_text="",
-    denunciation_rule="PLUS_1_YEAR",
-    reservation_regime="vclt_default",
-)
+T = treaty("ev-1", "Evidence", general_eif_provenance=DEP)
 MECH = {"PRES": Mechanism("PRES", "preservation", "conservation")}
 LINKS = [Link("ev-1", "ev-1/art/5", "PRES", "specific", "mandatory")]
 

@@ -4,24 +4,13 @@ procedure of a general convention's fallback articles (UNTOC art. 18(7) and its 
 from dataclasses import replace
 from datetime import date
 
+from fictional import treaty
+
 from kb.law.availability import Inputs, Question, decide
 from kb.model import Event, Link, Mechanism, Provenance, Treaty, TreatyRecord
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
-GENERAL = Treaty(
-    slug="gen-1",
-    title_en="General Convention",
-    title_fr="Convention générale",
-    short_names=("General",),
-    identifiers=(),
-    adopted=date(2000, 1, 1),
-    general_eif=date(2001, 1, 1),
-    general_eif_provenance=P,
-    eif_rule="UN_PLUS_30_DAYS",
-    eif_rule_text="",
-    denunciation_rule="PLUS_1_YEAR",
-    reservation_regime="vclt_default",
-)
+GENERAL = treaty("gen-1", "General", general_eif_provenance=P)
 MLAT = replace(GENERAL, slug="bilateral-aaa-bbb-mla-2000", short_names=("AAA-BBB MLAT",), parties=("AAA", "BBB"),
                procedure_for=("MLA",))  # fmt: skip
 MECH = {"MLA": Mechanism("MLA", "mla", "entraide"), "MLA-TDP": Mechanism("MLA-TDP", "transfer", "transfert", "MLA")}

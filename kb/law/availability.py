@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kb.iri import article_label
 from kb.law.closed_lists import Absence, absence
 from kb.law.participation import CANNOT_JOIN, Standing, closed_list_reason, standing
 from kb.law.territory import territory_covered
@@ -833,7 +834,8 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
             else "binds both states"
         )
         parts.append(
-            f"Under the {short(t)}, art. {_art(b['provision'])} {binds}: {b['status'].replace('_', ' ')} ({conds})."
+            f"Under the {short(t)}, art. {article_label(b['provision'])} {binds}: "
+            f"{b['status'].replace('_', ' ')} ({conds})."
         )
     for note in dict.fromkeys(ev.notes):
         parts.append(f"{note[0].upper()}{note[1:]}.")
@@ -842,11 +844,3 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
     if not ev.bases and not ev.gaps:
         parts.append("No treaty in the knowledge base provides this mechanism.")
     return " ".join(parts)
-
-
-def _art(provision: str) -> str:
-    path = provision.split("/art/", 1)[1].split("/")
-    out = path[0]
-    for i in range(1, len(path) - 1, 2):
-        out += f"({path[i + 1]})"
-    return out
