@@ -174,6 +174,26 @@ class Link:
     verified: bool = True
 
 
+# Offence categories a question can name (contract 1); more may be added, never renamed
+OFFENCES = ("ets185-art2-11", "drug88-art3-1", "untoc-scope", "uncac-ch3", "other")
+SCOPE_EFFECTS = ("in", "may", "out")
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """What a treaty's scope (one of its scope gates) says of one offence category (treaty data,
+    kb/sources/structure/{slug}.yaml `scope`): `in` (within it for certain), `may` (within it only if
+    a further condition holds: `condition` names it) or `out` (a category the scope cannot include)."""
+
+    treaty: str
+    gate: str
+    offence: str
+    effect: str  # in | may | out
+    condition: str | None = None
+    why: str = ""
+    provision: str | None = None  # the article that sets the scope
+
+
 @dataclass(frozen=True)
 class Mechanism:
     notation: str

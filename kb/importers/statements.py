@@ -46,6 +46,7 @@ OFFENCES = {
     "ets185-art2-11": COOP.Ets185Art2to11Offences,
     "drug88-art3-1": COOP.Drug88Art3Offences,
     "untoc-scope": COOP.UntocScopeOffences,
+    "uncac-ch3": COOP.UncacCh3Offences,
     "other": COOP.OtherOffences,
 }
 assert set(KIND_CLASS) == set(STATEMENT_KINDS)

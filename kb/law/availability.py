@@ -21,7 +21,9 @@ from kb.model import (
     Link,
     Mechanism,
     Participation,
+    OFFENCES,
     Provenance,
+    ScopeRule,
     Statement,
     Treaty,
     TreatyRecord,
@@ -36,14 +38,7 @@ UNKNOWN = "unknown"
 NOT_AVAILABLE = "not_available"
 RANK = {NOT_AVAILABLE: 0, UNKNOWN: 1, WITH_CONDITIONS: 2, AVAILABLE: 3}
 OPERATIVE = (Participation.PARTY, Participation.DENUNCIATION_PENDING)
-OFFENCES = ("ets185-art2-11", "drug88-art3-1", "untoc-scope", "other")
 EXTRADITION = ("EXT", "EXT-PA", "EXT-ADJ")
-# which offence category meets a scope gate for certain; "other" meets none of them
-GATE_OFFENCE = {
-    "Ets185Art24OffenceScope": "ets185-art2-11",
-    "UntocArt3Scope": "untoc-scope",
-    "Drug88Art3Scope": "drug88-art3-1",
-}
 
 
 @dataclass(frozen=True)
@@ -70,6 +65,8 @@ class Inputs:
     territories: dict[str, str]  # territory code -> responsible state
     reios: frozenset[str]
     condition_labels: dict[str, str]
+    # the treaties' scope rules (treaty data): (treaty, scope gate) -> offence category -> rule
+    scope: dict[tuple[str, str], dict[str, ScopeRule]] = field(default_factory=dict)
     min_grade: Grade = Grade.SECONDARY  # contract 5a: facts below it reach no favourable conclusion
     # memo of derived values (standings, completeness, candidates); filled on use, never compared
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
@@ -475,20 +472,35 @@ def _territory_ok(record: TreatyRecord, q: Question, ev: Evaluation) -> bool:
     return True
 
 
-def gate(link: Link, offence: str | None) -> str:
-    """Scope gate: 'in', 'out' or 'unknown' for the question's offence."""
-    if link.scope_gate is None or link.scope_gate == "Ets185Art25Scope":
-        return "in"
-    needed = GATE_OFFENCE.get(link.scope_gate)
+@dataclass(frozen=True)
+class Scope:
+    """A link's scope gate applied to the question's offence: 'in', 'may' (with the conditions it
+    needs) or 'out', and why (from the treaty's scope rules)."""
+
+    outcome: str
+    conditions: tuple[str, ...] = ()
+    why: str = ""
+
+
+def gate(scope: dict[tuple[str, str], dict[str, ScopeRule]], link: Link, offence: str | None) -> Scope:
+    """The treaty's own scope rule for the link's gate and the offence (contract 1). A link with no
+    gate has no offence limit; an omitted offence is within the gate only if every category is, and
+    otherwise gives the conditions of the categories it may or may not include, never a 'no'."""
+    if link.scope_gate is None:
+        return Scope("in")
+    rules = scope.get((link.treaty, link.scope_gate))
+    if not rules:  # the importer refuses this; kept as the cautious reading
+        return Scope("may", ("OffenceScope",), f"no scope rule for {link.scope_gate}")
     if offence is None:
-        return "unknown"
-    if needed is not None and offence == needed:
-        return "in"
-    if offence == "other":
-        return "out"
-    if link.scope_gate == "Ets185Art24OffenceScope":
-        return "out"  # extradition under ETS 185 art. 24 is limited to arts 2-11 offences
-    return "unknown"
+        if all(rules[c].effect == "in" for c in OFFENCES if c in rules):
+            return Scope("in")
+        conds = {r.condition for r in rules.values() if r.effect == "may" and r.condition}
+        single = len(conds) == 1 and all(r.effect != "out" for r in rules.values())
+        return Scope("may", (conds.pop(),) if single else ("OffenceScope",), "the offence is not given")
+    rule = rules.get(offence)
+    if rule is None:
+        return Scope("may", ("OffenceScope",), f"no scope rule for {offence}")
+    return Scope(rule.effect, (rule.condition,) if rule.condition else (), rule.why)
 
 
 def evaluate_link(
@@ -505,7 +517,7 @@ def evaluate_link(
     unknown_party, unverified_party = relation.unknown_party, relation.unverified_party
     status, start, scope = inputs.remember(
         ("link-start", id(link), unknown_party, unverified_party, q.offence),
-        lambda: _link_start(link, unknown_party, unverified_party, q.offence),
+        lambda: _link_start(inputs, link, unknown_party, unverified_party, q.offence),
     )
     if relation.secondary_party:
         status = worse(status, WITH_CONDITIONS)
@@ -513,17 +525,20 @@ def evaluate_link(
     conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
-    if scope == "out":
+    if scope.outcome == "out":
+        why = f": {scope.why}" if scope.why else ""
         ev.gaps.append(
             {
                 "treaty": slug,
                 "code": "outside_scope",
                 "provision": where,
-                "reason": f"{where} applies only to {link.scope_gate} offences, not to '{q.offence}'",
+                "reason": f"a '{q.offence}' offence is outside the scope of {where}{why}",
             }
         )
-        ev.step("scope", slug, f"{where}: offence outside {link.scope_gate}")
+        ev.step("scope", slug, f"{where}: offence '{q.offence}' outside {link.scope_gate}{why}")
         return
+    if scope.outcome == "may" and scope.why and q.offence is not None:
+        ev.notes.append(f"{where}, scope for a '{q.offence}' offence: {scope.why}")
     if not ev.quiet:
         ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
     for s in _statements_for(relation.statements, link, q) if relation.statements else ():
@@ -567,8 +582,8 @@ def evaluate_link(
 
 
 def _link_start(
-    link: Link, unknown_party: bool, unverified_party: bool, offence: str | None
-) -> tuple[str, tuple[str, ...], str]:
+    inputs: Inputs, link: Link, unknown_party: bool, unverified_party: bool, offence: str | None
+) -> tuple[str, tuple[str, ...], Scope]:
     """What a link gives before the pair's statements: (status, conditions, scope gate outcome)."""
     status = AVAILABLE if link.strength in ("mandatory", "unilateral") else WITH_CONDITIONS
     conds: list[str] = list(link.conditions)
@@ -583,10 +598,10 @@ def _link_start(
     if not link.verified or unverified_party:
         status = worse(status, WITH_CONDITIONS)
         conds.append("UnverifiedStatusData")
-    scope = gate(link, offence)
-    if scope == "unknown":
+    scope = gate(inputs.scope, link, offence)
+    if scope.outcome == "may":
         status = worse(status, WITH_CONDITIONS)
-        conds.append("OffenceScope")
+        conds.extend(scope.conditions)
     return status, tuple(conds), scope
 
 

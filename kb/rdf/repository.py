@@ -17,6 +17,7 @@ from kb.model import (
     Link,
     Mechanism,
     Provenance,
+    ScopeRule,
     Statement,
     Treaty,
     TreatyRecord,
@@ -276,6 +277,23 @@ def read_links(store: ox.Store) -> list[Link]:
         for r in select(store, "links")
     ]
     return sorted(out, key=lambda link: (link.treaty, link.provision, link.mechanism))
+
+
+def read_scope(store: ox.Store) -> dict[tuple[str, str], dict[str, ScopeRule]]:
+    """The treaties' scope rules: (treaty, gate) -> offence category -> rule."""
+    out: dict[tuple[str, str], dict[str, ScopeRule]] = {}
+    for r in select(store, "scope_rules"):
+        slug, gate = iri.local(r["treaty"]), iri.local(r["gate"])
+        out.setdefault((slug, gate), {})[r["offence"]] = ScopeRule(
+            treaty=slug,
+            gate=gate,
+            offence=r["offence"],
+            effect={"InScope": "in", "MayBeInScope": "may", "OutOfScope": "out"}[iri.local(r["effect"])],
+            condition=iri.local(r["condition"]) if r.get("condition") else None,
+            why=r.get("why", ""),
+            provision=iri.provision_id(r["provision"]) if r.get("provision") else None,
+        )
+    return out
 
 
 def read_mechanisms(store: ox.Store) -> dict[str, Mechanism]:
