@@ -177,7 +177,6 @@ def _default_start(made_on: date | None, eif: date | None) -> date | None:
 
 def statement_graph(statements: list[Statement], actor_iris: dict[str, str]) -> Graph:
     g = new_graph()
-    territories = {v for v in actor_iris.values() if "/id/territory/" in v}
     for s in statements:
         node = URIRef(iri.statement(s.treaty, s.actor, s.seq))
         if s.actor not in actor_iris:
@@ -199,8 +198,12 @@ def statement_graph(statements: list[Statement], actor_iris: dict[str, str]) -> 
             g.add((node, COOP.appliesWhenRequested, Literal(False)))
         if s.authority:
             g.add((node, COOP.authority, Literal(s.authority)))
-        territory_iri = iri.actor(s.territory, "territory") if s.territory else None
-        if territory_iri in territories:
+        if s.territory:
+            # a territory, or a state or former entity for a part of it (NLD: the Kingdom in Europe;
+            # ANT: the Netherlands Antilles); never dropped silently (issue 15 item 2)
+            territory_iri = actor_iris.get(s.territory)
+            if territory_iri is None:
+                raise ImportProblem(f"{s.treaty}/statements.yaml", s.id, f"unknown territory {s.territory!r}")
             g.add((node, COOP.territory, URIRef(territory_iri)))
         if s.territorial_mode:
             g.add(

@@ -13,7 +13,7 @@ from typing import Any
 
 from kb.law.closed_lists import Absence, absence
 from kb.law.participation import Standing, closed_list_reason, standing
-from kb.law.territory import territory_covered
+from kb.law.territory import partial_ratifiers, territory_covered
 from kb.model import (
     DatedBy,
     Event,
@@ -181,6 +181,7 @@ class PairRelation:
     secondary_party: bool = False  # a participation known only from a secondary source (contract 5a)
     statements: tuple[Statement, ...] = ()  # the pair's statements in effect that can bear on a link
     sources: tuple[str, ...] = ()  # the sources of both states' events up to the date
+    territory_unknown: bool = False  # the asked territory's coverage is not known (issue 15 item 2)
 
 
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
@@ -258,8 +259,12 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
     mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
     if _objection_opposes(inputs, mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
         return PairRelation(False, False, ev)
-    if q.territory and not _territory_ok(record, q, ev):
-        return PairRelation(False, False, ev)
+    territory_unknown = False
+    if q.territory:
+        covered = _territory(inputs, record, q, ev)
+        if covered is False:
+            return PairRelation(False, False, ev)
+        territory_unknown = covered is None
     statements = tuple(_pair_statements(inputs, record, q))
     return PairRelation(
         True,
@@ -269,6 +274,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
         secondary_party=secondary_party,
         statements=statements,
         sources=_participation_sources(by_actor, q),
+        territory_unknown=territory_unknown,
     )
 
 
@@ -462,14 +468,17 @@ def _in_effect(s: Statement, on: date) -> bool:
     return s.in_effect(on)
 
 
-def _territory_ok(record: TreatyRecord, q: Question, ev: Evaluation) -> bool:
+def _territory(inputs: Inputs, record: TreatyRecord, q: Question, ev: Evaluation) -> bool | None:
+    """Whether the requested state's participation covers the asked territory (None: unknown)."""
     assert q.territory
-    covered, why = territory_covered(record, q.requested, q.territory, q.on)
+    partial: frozenset[str] = inputs.remember(("partial-ratifiers",), lambda: partial_ratifiers(inputs.records))
+    covered, why = territory_covered(record, q.requested, q.territory, q.on, partial)
     ev.step("territory", record.treaty.slug, why)
     if covered is False:
         ev.gaps.append({"treaty": record.treaty.slug, "code": "territory_excluded", "reason": why})
-        return False
-    return True
+    elif covered is None:
+        ev.notes.append(f"{record.treaty.slug}: {why}")
+    return covered
 
 
 @dataclass(frozen=True)
@@ -522,6 +531,9 @@ def evaluate_link(
     if relation.secondary_party:
         status = worse(status, WITH_CONDITIONS)
         start = (*start, "SecondarySource")
+    if relation.territory_unknown:
+        status = worse(status, UNKNOWN)
+        start = (*start, "TerritoryNotConfirmed")
     conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
