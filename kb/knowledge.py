@@ -131,7 +131,7 @@ def parse_date(value: str | None) -> date | None:
 
 
 def engine_inputs(kb: KnowledgeBase) -> Inputs:
-    from kb.rdf.repository import read_condition_labels, read_links, read_mechanisms, read_reservable, read_scope
+    from kb.rdf.repository import read_condition_labels, read_links, read_mechanisms, read_national, read_reservable, read_scope
 
     labels = read_condition_labels(kb.store)
     return Inputs(
@@ -143,4 +143,5 @@ def engine_inputs(kb: KnowledgeBase) -> Inputs:
         reios=frozenset(a.code for a in kb.actors.values() if a.kind == "reio"),
         condition_labels={k: v[0] for k, v in labels.items()},
         scope=read_scope(kb.store),
+        national=read_national(kb.store),
     )

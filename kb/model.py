@@ -195,6 +195,19 @@ class ScopeRule:
 
 
 @dataclass(frozen=True)
+class NationalFact:
+    """A sourced fact of a state's national law that shapes cooperation (kb/sources/national)."""
+
+    id: str
+    state: str
+    rule: str  # a condition term: NationalsNotExtradited | ExtraditionTreatyRequired
+    mechanisms: tuple[str, ...]
+    law: str
+    provenance: Provenance
+    except_for: str = ""
+
+
+@dataclass(frozen=True)
 class Mechanism:
     notation: str
     label_en: str

@@ -25,6 +25,7 @@ from kb.importers.participation import (
     read_untc_2014,
     with_derived_entry_into_force,
 )
+from kb.importers.national import national_files, national_graph, read_national
 from kb.importers.registry import load_registry, source_graph
 from kb.importers.statements import read_statements, statement_graph
 from kb.importers.structure import (
@@ -59,6 +60,9 @@ def build_graphs(
     groups = sorted({s.group for s in registry.values()})
     for group in groups:
         graphs[f"sources/{group}"] = source_graph([s for s in registry.values() if s.group == group])
+    states = {a.code for a in actors if a.kind == "state"}
+    for path in national_files(sources_dir):
+        graphs[f"national/{path.stem}"] = national_graph(read_national(path, registry, states), actor_iris)
     stats: dict[str, dict[str, int]] = {}
     read: dict[str, tuple[dict[str, Any], Path, Treaty, list[Event]]] = {}
     for path in structure_files(sources_dir):

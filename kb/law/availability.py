@@ -22,6 +22,7 @@ from kb.model import (
     Mechanism,
     Participation,
     OFFENCES,
+    NationalFact,
     Provenance,
     ScopeRule,
     Statement,
@@ -67,6 +68,8 @@ class Inputs:
     condition_labels: dict[str, str]
     # the treaties' scope rules (treaty data): (treaty, scope gate) -> offence category -> rule
     scope: dict[tuple[str, str], dict[str, ScopeRule]] = field(default_factory=dict)
+    # sourced national-law facts by state (kb/sources/national, issue 15 item 4)
+    national: dict[str, list[NationalFact]] = field(default_factory=dict)
     min_grade: Grade = Grade.SECONDARY  # contract 5a: facts below it reach no favourable conclusion
     # memo of derived values (standings, completeness, candidates); filled on use, never compared
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
@@ -577,6 +580,14 @@ def evaluate_link(
             if s.provenance.dated_by is DatedBy.EVENT:
                 status = worse(status, WITH_CONDITIONS)
                 conds.append("StatusNotConfirmed")
+    for fact in inputs.national.get(q.requested, ()):
+        if link.mechanism not in fact.mechanisms:
+            continue
+        status = _national(inputs, q, record, link, relation, fact, status, conds, notes)
+        sources.add(fact.provenance.source)
+        ev.grades.append(fact.provenance.grade)
+        if not ev.quiet:
+            ev.step("national_law", slug, f"{fact.id} ({fact.law}): {fact.rule}")
     found = relation.sources
     ev.bases.append(
         {
@@ -615,6 +626,56 @@ def _link_start(
         status = worse(status, WITH_CONDITIONS)
         conds.extend(scope.conditions)
     return status, tuple(conds), scope
+
+
+def _national(
+    inputs: Inputs,
+    q: Question,
+    record: TreatyRecord,
+    link: Link,
+    relation: PairRelation,
+    fact: NationalFact,
+    status: str,
+    conds: list[str],
+    notes: list[str],
+) -> str:
+    """A national-law fact of the requested state on an extradition basis (issue 15 item 4)."""
+    t = record.treaty
+    exception = f" (except {fact.except_for})" if fact.except_for else ""
+    if fact.rule == "NationalsNotExtradited":
+        adj = [x.provision for x in inputs.links if x.treaty == t.slug and x.mechanism == "EXT-ADJ"]
+        instead = (
+            f"{short(t)} art. " + ", ".join(_art(p) for p in sorted(adj))
+            if adj
+            else "no prosecute-instead article of this treaty"
+        )
+        conds.append("NationalsNotExtradited")
+        notes.append(
+            f"{q.requested} does not extradite its own nationals ({fact.law}){exception}; if the person is one, "
+            f"the obligation to submit the case for prosecution instead (EXT-ADJ) applies: {instead}"
+        )
+        return status  # the question gives no nationality: a condition, not a different status
+    if fact.rule == "ExtraditionTreatyRequired":
+        takes_as_basis = any(
+            s.kind == "treaty_basis_declaration" and s.actor == q.requested and s.will_use_as_legal_basis
+            for s in relation.statements
+        )
+        if takes_as_basis or _is_extradition_treaty(inputs, t.slug):
+            return status
+        conds.append("ExtraditionTreatyRequired")
+        notes.append(
+            f"{q.requested} extradites only under a treaty of extradition ({fact.law}){exception}; it has not "
+            f"declared that it takes the {short(t)} as that basis, and the knowledge base holds no extradition "
+            f"treaty between {q.requesting} and {q.requested}: whether one is in force is unknown"
+        )
+        return worse(status, UNKNOWN)
+    return status
+
+
+def _is_extradition_treaty(inputs: Inputs, slug: str) -> bool:
+    """A treaty made for extradition (it provides extradition and no mutual assistance)."""
+    mechs = {x.mechanism for x in inputs.links if x.treaty == slug}
+    return "EXT" in mechs and not any(m.startswith("MLA") for m in mechs)
 
 
 def _participation_sources(by_actor: dict[str, list[Event]], q: Question) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from kb.model import (
     Grade,
     Link,
     Mechanism,
+    NationalFact,
     Provenance,
     ScopeRule,
     Statement,
@@ -294,6 +295,23 @@ def read_scope(store: ox.Store) -> dict[tuple[str, str], dict[str, ScopeRule]]:
             provision=iri.provision_id(r["provision"]) if r.get("provision") else None,
         )
     return out
+
+
+def read_national(store: ox.Store) -> dict[str, list[NationalFact]]:
+    """National-law facts by state (kb/sources/national)."""
+    out: dict[str, list[NationalFact]] = {}
+    for r in select(store, "national"):
+        f = NationalFact(
+            id=r["fact"].rsplit("/", 1)[1],
+            state=_code(r["actor"]),
+            rule=iri.local(r["rule"]),
+            mechanisms=tuple(sorted(m.rsplit("/", 1)[1] for m in r["mechanisms"].split())),
+            law=r["law"],
+            provenance=_prov(r),
+            except_for=r.get("except", ""),
+        )
+        out.setdefault(f.state, []).append(f)
+    return {k: sorted(v, key=lambda f: f.id) for k, v in sorted(out.items())}
 
 
 def read_mechanisms(store: ox.Store) -> dict[str, Mechanism]:
