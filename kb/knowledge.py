@@ -13,9 +13,9 @@ import pyoxigraph as ox
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
 from kb.errors import UnknownInput
-from kb.law.availability import OFFENCES, Inputs, Question, decide, eligible
+from kb.law.availability import Inputs, Question, decide, eligible
 from kb.law.evidence import at_minimum
-from kb.model import Grade, TreatyRecord
+from kb.model import OFFENCES, Grade, TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import open_store
 
@@ -131,7 +131,14 @@ def parse_date(value: str | None) -> date | None:
 
 
 def engine_inputs(kb: KnowledgeBase) -> Inputs:
-    from kb.rdf.repository import read_condition_labels, read_links, read_mechanisms, read_national, read_reservable, read_scope
+    from kb.rdf.repository import (
+        read_condition_labels,
+        read_links,
+        read_mechanisms,
+        read_national,
+        read_reservable,
+        read_scope,
+    )
 
     labels = read_condition_labels(kb.store)
     return Inputs(

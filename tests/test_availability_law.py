@@ -73,7 +73,9 @@ def res(actor: str, seq: int, path: str, effect: str, **kw: Any) -> Statement:
 # the fictitious treaty's scope rules (treaty data in the real KB): art. 7 only for ets185-art2-11
 SCOPE = {
     ("fict-1", "Ets185Art24OffenceScope"): {
-        c: ScopeRule("fict-1", "Ets185Art24OffenceScope", c, "in" if c == "ets185-art2-11" else "out", why="only arts 2-11")
+        c: ScopeRule(
+            "fict-1", "Ets185Art24OffenceScope", c, "in" if c == "ets185-art2-11" else "out", why="only arts 2-11"
+        )
         for c in OFFENCES
     }
 }
@@ -89,9 +91,7 @@ def ask(
     territory: str | None = None,
 ) -> dict[str, Any]:
     record = TreatyRecord(T, events, list(statements), [])
-    inputs = Inputs(
-        {"fict-1": record}, LINKS, MECH, reservable, {"TTT": "BBB"}, frozenset({"EUX"}), {}, scope=SCOPE
-    )
+    inputs = Inputs({"fict-1": record}, LINKS, MECH, reservable, {"TTT": "BBB"}, frozenset({"EUX"}), {}, scope=SCOPE)
     return decide(inputs, Question("AAA", "BBB", m, on, offence, territory))
 
 

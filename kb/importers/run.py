@@ -15,6 +15,7 @@ from kb.importers.actors import actor_graphs, read_actors
 from kb.importers.closed_lists import add_tables, read_tables
 from kb.importers.common import SKIPPED
 from kb.importers.counts import add_counts, read_counts
+from kb.importers.national import national_files, national_graph, read_national
 from kb.importers.participation import (
     UNTC_2014_FILES,
     dated_by_consent,
@@ -25,7 +26,6 @@ from kb.importers.participation import (
     read_untc_2014,
     with_derived_entry_into_force,
 )
-from kb.importers.national import national_files, national_graph, read_national
 from kb.importers.registry import load_registry, source_graph
 from kb.importers.statements import read_statements, statement_graph
 from kb.importers.structure import (

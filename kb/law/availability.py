@@ -15,14 +15,14 @@ from kb.law.closed_lists import Absence, absence
 from kb.law.participation import Standing, closed_list_reason, standing
 from kb.law.territory import partial_ratifiers, territory_covered
 from kb.model import (
+    OFFENCES,
     DatedBy,
     Event,
     Grade,
     Link,
     Mechanism,
-    Participation,
-    OFFENCES,
     NationalFact,
+    Participation,
     Provenance,
     ScopeRule,
     Statement,
@@ -835,6 +835,17 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
         f"Can {q.requesting} ask {q.requested} for {label} ({q.mechanism}) on {q.on.isoformat()}? "
         f"{status.replace('_', ' ').capitalize()}."
     ]
+    usable = [b for b in ev.bases if b["status"] in (AVAILABLE, WITH_CONDITIONS)]
+    if usable and all(b["link_type"] == "fallback_general" for b in usable):
+        # issue 15 item 6: a headline that does not overstate
+        parts = [
+            f"No treaty binding {q.requesting} and {q.requested} in the knowledge base provides {label} "
+            f"({q.mechanism}) itself on {q.on.isoformat()}: an ordinary mutual legal assistance request under a "
+            f"general assistance article is the way ({status.replace('_', ' ')})."
+        ]
+        missing = not_held(inputs, q.requesting, q.requested)
+        if missing:
+            parts.append(f"The knowledge base does not yet hold {'; '.join(missing)}.")
     for b in ev.bases:
         t = inputs.records[b["treaty"]].treaty
         conds = ", ".join(c["label"] for c in b["conditions"]) or "no listed condition"
@@ -853,6 +864,25 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
     if not ev.bases and not ev.gaps:
         parts.append("No treaty in the knowledge base provides this mechanism.")
     return " ".join(parts)
+
+
+# treaty families of contract 1 that can bind a pair, by slug prefix (a family is "held" once a treaty of it is)
+FAMILIES = (
+    ("cis-", "the CIS instruments (Minsk 1993, Chisinau 2002)"),
+    ("sco-", "the SCO instruments"),
+    ("las-", "the Arab Convention on Combating IT Offences"),
+    ("au-", "the African Union Malabo Convention"),
+)
+
+
+def not_held(inputs: Inputs, a: str, b: str) -> list[str]:
+    """The treaty families the knowledge base does not yet hold for the pair, computed from the data."""
+    out: list[str] = []
+    pair = "-".join(sorted((a.lower(), b.lower())))
+    if not any(slug.startswith(f"bilateral-{pair}-") for slug in inputs.records):
+        out.append(f"any bilateral treaty between {a} and {b} (mutual legal assistance, extradition)")
+    out += [name for prefix, name in FAMILIES if not any(slug.startswith(prefix) for slug in inputs.records)]
+    return out
 
 
 def _art(provision: str) -> str:
