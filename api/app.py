@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.editor import build_editor_router, editor_page
 from api.linked import build_docs_router, build_linked_router, existing_checksums
+from api.models import AvailabilityAnswer, ParticipationAnswer, QueryMeta, TreatyListed, TreatySummary
 from api.pages import build_page_router
 from api.render import render, strings
 from api.sparql import accepted, build_router
@@ -166,15 +167,13 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
             {"error": "internal error", "detail": "the server could not answer; it has been logged"}, status_code=500
         )
 
-    @app.get("/api/participation")
-    def participation(
-        state: str, treaty: str, date: str | None = None, evidence: str | None = None
-    ) -> dict[str, Any]:
+    @app.get("/api/participation", response_model=ParticipationAnswer, response_model_exclude_unset=True)
+    def participation(state: str, treaty: str, date: str | None = None, evidence: str | None = None) -> dict[str, Any]:
         """Where a state stands in a treaty on a date (contract 2b), from facts at or above a minimum
         evidence grade (contract 5a: depositary, official, mirror, secondary; default all)."""
         return knowledge().participation(state, treaty, parse_date(date), parse_grade(evidence))
 
-    @app.get("/api/availability")
+    @app.get("/api/availability", response_model=AvailabilityAnswer, response_model_exclude_unset=True)
     def availability(
         from_: str = Query(alias="from"),
         to: str = Query(),
@@ -189,7 +188,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         grade = parse_grade(evidence)
         return knowledge().availability(from_, to, mechanism, parse_date(date), offence, territory, grade)
 
-    @app.get("/api/treaty/{slug}")
+    @app.get("/api/treaty/{slug}", response_model=TreatySummary, response_model_exclude_unset=True)
     def treaty(slug: str, date: str | None = None) -> dict[str, Any]:
         """Treaty summary on a date (contract 2c)."""
         kb = knowledge()
@@ -199,7 +198,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
             raise exc
         return kb.treaty(slug, parse_date(date))
 
-    @app.get("/api/queries")
+    @app.get("/api/queries", response_model=list[QueryMeta], response_model_exclude_unset=True)
     def queries() -> list[dict[str, Any]]:
         """The query library: named, parameterised SPARQL queries."""
         return [query_meta(q) for q in library().values()]
@@ -224,7 +223,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         body = json.dumps(head).encode()[:-1] + b', "results": ' + (result.body or b"null") + b"}"
         return Response(body, media_type="application/json")
 
-    @app.get("/api/treaties")
+    @app.get("/api/treaties", response_model=list[TreatyListed], response_model_exclude_unset=True)
     def treaties() -> list[dict[str, Any]]:
         """Every treaty in the knowledge base."""
         return [

@@ -201,16 +201,77 @@ def availability(
 def _availability_text(a: dict[str, Any]) -> str:
     lines = [
         f"{a['status'].upper()}  (data as of {a['data_as_of']}; weakest evidence used: {a.get('evidence') or 'none'})",
+        f"best basis: {a.get('best_basis') or 'none'}",
         "",
         a["explanation"],
         "",
     ]
     for b in a["bases"]:
         conds = "; ".join(c["label"] for c in b["conditions"])
-        lines.append(f"  basis {b['provision']} [{b['mechanism']}]: {b['status']}" + (f" - {conds}" if conds else ""))
+        lines.append(
+            f"  basis {b['provision']} [{b['mechanism']}, {b['link_type']}]: {b['status']}"
+            + (f" - {conds}" if conds else "")
+        )
     for g in a["gaps"]:
         as_of = f" [as of {g['as_of']}, {g.get('evidence')}]" if g.get("as_of") else ""
         lines.append(f"  gap   {g['treaty']}: {g['code']} - {g['reason']}{as_of}")
+    lines.append("")
+    lines.append(a["notice"])
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("state")
+@click.option("--join", "joins", multiple=True, metavar="SLUG", help="A treaty the state joins (repeatable).")
+@click.option(
+    "--withdraw", "withdrawals", multiple=True, metavar="STATEMENT_ID", help="A reservation it withdraws (repeatable)."
+)
+@click.option("--date", "on", help="YYYY-MM-DD (default: today).")
+@click.option("--mechanism", "mechanisms", multiple=True, help="Only these mechanisms (repeatable; default: all).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@friendly
+def simulate(
+    state: str,
+    joins: tuple[str, ...],
+    withdrawals: tuple[str, ...],
+    on: str | None,
+    mechanisms: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """What if STATE joined treaties or withdrew reservations on a date? Hypothetical: every mechanism and
+    partner in both directions, the answers that change, before and after (the knowledge base is unchanged)."""
+    from datetime import date as _date
+
+    from kb.knowledge import KnowledgeBase, parse_date
+    from kb.whatif import simulate as run
+
+    if not joins and not withdrawals:
+        _fail("give at least one --join SLUG or --withdraw STATEMENT_ID")
+    kb = KnowledgeBase.open()
+    known = kb.inputs().mechanisms
+    for m in mechanisms:
+        if m.upper() not in known:
+            _fail(f"unknown mechanism: {m!r} (see treatykb query or /mechanisms)")
+    day = parse_date(on) or _date.today()
+    answer = run(kb, state, list(joins), list(withdrawals), day, [m.upper() for m in mechanisms] or None)
+    _print(answer, fmt, _simulation_text)
+
+
+def _simulation_text(a: dict[str, Any]) -> str:
+    lines = [f"HYPOTHETICAL: {a['state']} on {a['date']}"]
+    lines += [f"  assumption: {x}" for x in a["assumptions"]]
+    for j in a["joined"]:
+        lines.append(
+            f"  join {j['treaty']} ({j['standing']}): {j['effect']}" + (f" - {j['note']}" if j.get("note") else "")
+        )
+    for w in a["withdrawn"]:
+        lines.append(f"  withdraw {w['statement']}: {w['effect']}" + (f" - {w['note']}" if w.get("note") else ""))
+    if a["nothing_changes"]:
+        lines.append("nothing changes")
+    for s in a["summary"]:
+        gains = ", ".join(s["gains_specific"]) or "none"
+        n = len(s["gains_specific"])
+        lines.append(f"{s['mechanism']}: {s['changed']} answer(s) change; specific basis gained with {n}: {gains}")
     lines.append("")
     lines.append(a["notice"])
     return "\n".join(lines)

@@ -11,23 +11,22 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from kb.answers import participation_answer, statement_json
+from kb.answers import cited, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
 from kb.importers.common import ImportProblem
 from kb.importers.gaps import SearchedGap, read_gaps
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import Question, decide
-from kb.law.participation import standing
-from kb.matrix import compute, matrix_states
+from kb.matrix import GAP_CLASSES, compute, gap_class, matrix_states
 from kb.model import Participation, Treaty
 from kb.rdf.persistent import current_release
-from kb.statuses import StatusTable
+from kb.statuses import CLASS_LETTER, StatusTable
 
 StatusFn = Callable[[str, str, str], str]  # (requesting, requested, mechanism) -> status
 
 
-_STATUS_CACHE: dict[tuple[int, str, str, str, date], str] = {}
+_STATUS_CACHE: dict[tuple[int, str, str, str, date], tuple[str, str]] = {}  # -> (status, gap class)
 _STATUS_CACHE_MAX = 500_000  # statuses only (small strings); cleared when full
 _BULK_DONE: set[tuple[int, str, date]] = set()  # (knowledge base, mechanism, date) whose matrix is in the cache
 
@@ -40,6 +39,18 @@ def use_table(kb: KnowledgeBase, table: StatusTable) -> None:
     _TABLES[(id(kb), table.on)] = table
 
 
+def _cached(kb: KnowledgeBase, a: str, b: str, m: str, on: date) -> tuple[str, str]:
+    key = (id(kb), a, b, m, on)
+    found = _STATUS_CACHE.get(key)
+    if found is None:
+        if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
+            _STATUS_CACHE.clear()
+            _BULK_DONE.clear()
+        r = decide(kb.inputs(), Question(a, b, m, on), explain_answer=False)
+        found = _STATUS_CACHE[key] = (str(r["status"]), gap_class(r["bases"]))
+    return found
+
+
 def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
     """Statuses for the live pages: from a materialised table for its date (today, on the server),
     otherwise computed on demand and remembered per knowledge base and date."""
@@ -50,15 +61,23 @@ def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
             found = table.get(a, b, m)
             if found is not None:
                 return found
-        key = (id(kb), a, b, m, on)
-        if key not in _STATUS_CACHE:
-            if len(_STATUS_CACHE) >= _STATUS_CACHE_MAX:
-                _STATUS_CACHE.clear()
-                _BULK_DONE.clear()
-            _STATUS_CACHE[key] = str(decide(kb.inputs(), Question(a, b, m, on), explain_answer=False)["status"])
-        return _STATUS_CACHE[key]
+        return _cached(kb, a, b, m, on)[0]
 
     return status
+
+
+def live_class(kb: KnowledgeBase, on: date) -> StatusFn:
+    """Gap classes (contract 2) for the live pages, as `live_status` gives statuses."""
+    table = _TABLES.get((id(kb), on))
+
+    def klass(a: str, b: str, m: str) -> str:
+        if table is not None:
+            found = table.gap_class(a, b, m)
+            if found is not None:
+                return found
+        return _cached(kb, a, b, m, on)[1]
+
+    return klass
 
 
 def remember_statuses(kb: KnowledgeBase, on: date, mechanism: str) -> None:
@@ -70,7 +89,7 @@ def remember_statuses(kb: KnowledgeBase, on: date, mechanism: str) -> None:
         _STATUS_CACHE.clear()
         _BULK_DONE.clear()
     for cell in compute(kb, on, [mechanism]):
-        _STATUS_CACHE[(id(kb), cell.requesting, cell.requested, mechanism, on)] = cell.status
+        _STATUS_CACHE[(id(kb), cell.requesting, cell.requested, mechanism, on)] = (cell.status, cell.gap_class)
     _BULK_DONE.add((id(kb), mechanism, on))
 
 
@@ -135,13 +154,20 @@ def participants(kb: KnowledgeBase) -> list[str]:
     return sorted(c for c in codes if c in kb.actors and kb.actors[c].kind in ("state", "reio"))
 
 
-def state_context(kb: KnowledgeBase, code: str, lang: str, on: date, status: StatusFn | None = None) -> dict[str, Any]:
+def state_context(
+    kb: KnowledgeBase,
+    code: str,
+    lang: str,
+    on: date,
+    status: StatusFn | None = None,
+    klass: StatusFn | None = None,
+) -> dict[str, Any]:
     actor = kb.actor(code)
     ctx = base(kb, lang, on, f"state/{actor.code}", actor_name(kb, actor.code, lang))
     ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for slug, record in sorted(kb.records.items()):
-        answer = participation_answer(record, actor.code, on)
+        answer = kb.participation(actor.code, slug, on)
         history = [_event(e) for e in record.events if e.actor == actor.code]
         everything = [statement_json(s) for s in record.statements if s.actor == actor.code]
         if answer["status"] == Participation.NOT_PARTICIPATING.value and not history:
@@ -157,8 +183,38 @@ def state_context(kb: KnowledgeBase, code: str, lang: str, on: date, status: Sta
             }
         )
     ctx["treaties"] = rows
+    is_state = actor.kind == "state"
+    class_of = klass or live_class(kb, on)
     ctx["cooperation"] = (
-        cooperation_picture(kb, actor.code, status or live_status(kb, on)) if actor.kind == "state" else []
+        cooperation_picture(kb, actor.code, status or live_status(kb, on), class_of) if is_state else []
+    )
+    ctx["class_labels"] = class_labels(lang)
+    ctx["classes"] = list(GAP_CLASSES)
+    ctx["closing"] = (
+        [
+            {"mechanism": m, **closing_actions(kb, m, on, class_of, lang, state=actor.code, top=3)}
+            for m in KEY_MECHANISMS
+        ]
+        if is_state
+        else []
+    )
+    ctx["closing"] = [r for r in ctx["closing"] if r["join"] or r["withdraw"]]
+    ctx["simulation_form"] = (
+        {
+            "treaties": [
+                {"slug": slug, "name": treaty_name(r.treaty, lang)}
+                for slug, r in sorted(kb.records.items())
+                if kb.standing(slug, actor.code, on).status.value not in ("party", "denunciation_pending")
+            ],
+            "reservations": [
+                {"id": st["id"], "treaty": row["treaty"], "provisions": st["provisions"]}
+                for row in rows
+                for st in row["statements"]
+                if st["kind"] in ("reservation", "conditional_interpretative_declaration")
+            ],
+        }
+        if is_state
+        else None
     )
     return ctx
 
@@ -169,24 +225,36 @@ def _event(e: Any) -> dict[str, Any]:
         "date": e.date.isoformat(),
         "derived": e.derived,
         "territory": e.territory,
-        "source": e.provenance.source,
-        "status_as_of": e.provenance.status_as_of.isoformat(),
+        **cited(e.provenance),
     }
 
 
-def cooperation_picture(kb: KnowledgeBase, code: str, status_of: StatusFn) -> list[dict[str, Any]]:
-    """Per key mechanism: partners with which it is not available, unknown, available (as requester)."""
+def cooperation_picture(
+    kb: KnowledgeBase, code: str, status_of: StatusFn, class_of: StatusFn | None = None
+) -> list[dict[str, Any]]:
+    """Per key mechanism: partners with which it is not available, unknown, available (as requester),
+    and how many fall in each gap class (contract 2)."""
     partners = [c for c in matrix_states(kb) if c != code]
     out: list[dict[str, Any]] = []
     for m in KEY_MECHANISMS:
         counts: Counter[str] = Counter()
+        classes: Counter[str] = Counter()
         lacking = []
         for p in partners:
             status = status_of(code, p, m)
             counts[status] += 1
+            if class_of is not None:
+                classes[class_of(code, p, m)] += 1
             if status == "not_available":
                 lacking.append(p)
-        out.append({"mechanism": m, "counts": dict(counts), "lacking": lacking})
+        out.append(
+            {
+                "mechanism": m,
+                "counts": dict(counts),
+                "classes": {k: classes.get(k, 0) for k in GAP_CLASSES},
+                "lacking": lacking,
+            }
+        )
     out.sort(key=lambda r: (-r["counts"].get("not_available", 0), r["mechanism"]))
     return out
 
@@ -222,13 +290,26 @@ def treaty_context(kb: KnowledgeBase, slug: str, lang: str, on: date) -> dict[st
     return ctx
 
 
+_SEARCHED: dict[str, tuple[float, list[SearchedGap]]] = {}
+
+
 def _searched_gaps(slug: str) -> list[SearchedGap]:
     """The treaty's searched-and-not-found list; a malformed file (which `treatykb check` reports)
-    leaves the page without it rather than without a page."""
+    leaves the page without it rather than without a page. Read again only when the file changes
+    (parsing the YAML took a fifth of the treaty page)."""
+    from kb import paths
+
+    path = paths.SOURCES_DIR / slug / "gaps.yaml"
+    stamp = path.stat().st_mtime if path.exists() else 0.0
+    known = _SEARCHED.get(slug)
+    if known is not None and known[0] == stamp:
+        return known[1]
     try:
-        return read_gaps(slug)
+        found = read_gaps(slug)
     except ImportProblem:
-        return []
+        found = []
+    _SEARCHED[slug] = (stamp, found)
+    return found
 
 
 def _art_key(article: str) -> tuple[int, str]:
@@ -295,8 +376,8 @@ def compare_context(kb: KnowledgeBase, a: str, b: str, lang: str, on: date) -> d
     ctx["b"] = {"code": sb.code, "name": actor_name(kb, sb.code, lang)}
     shared, side = [], []
     for slug, record in sorted(kb.records.items()):
-        st_a = standing(record.treaty, record.events, sa.code, on)
-        st_b = standing(record.treaty, record.events, sb.code, on)
+        st_a = kb.standing(slug, sa.code, on)
+        st_b = kb.standing(slug, sb.code, on)
         both = {st_a.status.value, st_b.status.value}
         if both <= {"party", "denunciation_pending"}:
             shared.append({"treaty": slug, "name": treaty_name(record.treaty, lang)})
@@ -321,21 +402,98 @@ def compare_context(kb: KnowledgeBase, a: str, b: str, lang: str, on: date) -> d
             )
     ctx["shared_treaties"] = shared
     ctx["side_by_side"] = side
-    ctx["mechanisms"] = []
+    mechs = kb.inputs().mechanisms
+    rows = []
+    answers: dict[str, list[dict[str, Any]]] = {"a_to_b": [], "b_to_a": []}
     for m in KEY_MECHANISMS:
         ab = kb.availability(sa.code, sb.code, m, on)
         ba = kb.availability(sb.code, sa.code, m, on)
-        ctx["mechanisms"].append({"mechanism": m, "a_to_b": _brief(kb, ab, lang), "b_to_a": _brief(kb, ba, lang)})
+        answers["a_to_b"].append(ab)
+        answers["b_to_a"].append(ba)
+        row: dict[str, Any] = {
+            "mechanism": m,
+            "label": mechs[m].label_fr if lang == "fr" else mechs[m].label_en,
+            "a_to_b": _brief(kb, ab, lang),
+            "b_to_a": _brief(kb, ba, lang),
+        }
+        row["gap_class"] = min(
+            (row["a_to_b"]["gap_class"], row["b_to_a"]["gap_class"]), key=lambda k: PAIR_CLASS_ORDER.index(k)
+        )
+        rows.append(row)
+    rows.sort(key=lambda r: PAIR_CLASS_ORDER.index(r["gap_class"]))
+    ctx["mechanisms"] = rows
+    ctx["groups"] = [
+        {"gap_class": k, "label": class_labels(lang)[k], "mechanisms": [r for r in rows if r["gap_class"] == k]}
+        for k in PAIR_CLASS_ORDER
+        if any(r["gap_class"] == k for r in rows)
+    ]
+    ctx["class_labels"] = class_labels(lang)
+    ctx["summary"] = [
+        _pair_sentence(kb, ctx["a"], ctx["b"], answers["a_to_b"], lang),
+        _pair_sentence(kb, ctx["b"], ctx["a"], answers["b_to_a"], lang),
+    ]
     return ctx
+
+
+PAIR_CLASS_ORDER = ("none", "unknown", "fallback", "specific")  # weakest first: the pair page's groups
+
+
+def _pair_sentence(
+    kb: KnowledgeBase, a: dict[str, str], b: dict[str, str], answers: list[dict[str, Any]], lang: str
+) -> dict[str, Any]:
+    """One direction at a glance: how many key mechanisms, how many on a specific basis, and the
+    treaty that would give most specific bases if both were bound by it."""
+    from kb.whatif import specific_treaties
+
+    inputs = kb.inputs()
+    usable = [x for x in answers if x["status"] in ("available", "available_with_conditions")]
+    specific = [x for x in answers if x["best_basis"] == "specific"]
+    would: Counter[str] = Counter()
+    for x in answers:
+        if x["best_basis"] == "specific":
+            continue
+        providing = specific_treaties(inputs, x["question"]["mechanism"])
+        for slug in {g["treaty"] for g in x["gaps"] if g["code"] in ("not_party", "denounced")} & set(providing):
+            would[slug] += 1
+    best = would.most_common(1)
+    n, total = len(usable), len(answers)
+    k = len(specific)
+    if lang == "fr":
+        spec = "aucun sur une base spécifique" if k == 0 else f"dont {k} sur une base spécifique"
+        text = f"{a['name']} peut demander à {b['name']} {n} des {total} mécanismes clés, {spec}"
+    else:
+        spec = "none on a specific basis" if k == 0 else f"{k} on a specific basis"
+        text = f"{a['name']} can ask {b['name']} for {n} of the {total} key mechanisms, {spec}"
+    treaty = None
+    if best:
+        slug, gained = best[0]
+        treaty = {"treaty": slug, "name": treaty_name(kb.records[slug].treaty, lang), "mechanisms": gained}
+        text += (
+            f" ; « {treaty['name']} » en donnerait {gained}"
+            if lang == "fr"
+            else f"; the {treaty['name']} would give {gained}"
+        )
+    return {
+        "from": a["code"],
+        "to": b["code"],
+        "available": n,
+        "of": total,
+        "specific": k,
+        "would_give": treaty,
+        "text": text + ".",
+    }
 
 
 def _brief(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
         "status": answer["status"],
+        "best_basis": answer["best_basis"],
+        "gap_class": gap_class(answer["bases"]),
         "bases": answer["bases"][:4],
         "gaps": answer["gaps"],
         "explanation": answer["explanation"],
         "data_as_of": answer["data_as_of"],
+        "evidence": answer.get("evidence"),
         "close": [closing(kb, g, answer["question"], lang) for g in answer["gaps"]],
     }
 
@@ -363,8 +521,15 @@ def closing(kb: KnowledgeBase, gap: dict[str, Any], q: dict[str, Any], lang: str
 
 
 def gaps_context(
-    kb: KnowledgeBase, mechanism: str, lang: str, on: date, status: StatusFn | None = None
+    kb: KnowledgeBase,
+    mechanism: str,
+    lang: str,
+    on: date,
+    status: StatusFn | None = None,
+    klass: StatusFn | None = None,
 ) -> dict[str, Any]:
+    """The gap map and matrix of a mechanism on a date, by gap class (contract 2): per state, how
+    many partners (as requesting state) fall in each class; the cells in the same classes."""
     mechs = kb.inputs().mechanisms
     m = mechanism.upper()
     if m not in mechs:
@@ -372,46 +537,137 @@ def gaps_context(
     label = mechs[m].label_fr if lang == "fr" else mechs[m].label_en
     ctx = base(kb, lang, on, f"gaps/{m}", f"{label} ({m})")
     states = matrix_states(kb)
-    if status is None:
+    if klass is None:
         remember_statuses(kb, on, m)
-    status_of = status or live_status(kb, on)
-    matrix: dict[str, dict[str, str]] = {a: {} for a in states}
-    for a in states:
-        for b in states:
-            if a != b:
-                matrix[a][b] = status_of(a, b, m)
+    class_of = klass or live_class(kb, on)
+    matrix: dict[str, dict[str, str]] = {a: {b: class_of(a, b, m) for b in states if b != a} for a in states}
     ctx["mechanism"] = {"notation": m, "label": label}
-    ctx["states"] = [
-        {
-            "code": c,
-            "name": actor_name(kb, c, lang),
-            "lacking": sum(1 for s in matrix[c].values() if s == "not_available"),
-            "unknown": sum(1 for s in matrix[c].values() if s == "unknown"),
-        }
-        for c in states
-    ]
-    ctx["states"].sort(key=lambda s: (-s["lacking"], s["code"]))
-    # compact: one letter per cell, requesting state in rows (A available, C with conditions,
-    # U unknown, N not available, - itself), in the order of `order`
-    order = [s["code"] for s in ctx["states"]]
-    letter = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
+    ctx["classes"] = list(GAP_CLASSES)
+    ctx["class_labels"] = class_labels(lang)
+    ctx["most_label"] = _string("most_partners", lang)
+    rows = []
+    for code in states:
+        counts = Counter(matrix[code].values())
+        row: dict[str, Any] = {"code": code, "name": actor_name(kb, code, lang)}
+        row.update({k: counts.get(k, 0) for k in GAP_CLASSES})
+        row["class"] = max(GAP_CLASSES, key=lambda k: (counts.get(k, 0), -GAP_CLASSES.index(k)))
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["none"], -r["fallback"], -r["unknown"], r["code"]))
+    ctx["states"] = rows
+    ctx["totals"] = {k: sum(r[k] for r in rows) for k in GAP_CLASSES}
+    # compact: one letter per cell, requesting state in rows (S specific, F fallback, N none,
+    # U unknown, - itself), in the order of `order`
+    order = [r["code"] for r in rows]
     ctx["matrix"] = {
         "order": order,
-        "legend": {v: k for k, v in letter.items()},
-        "rows": ["".join("-" if a == b else letter[matrix[a][b]] for b in order) for a in order],
+        "legend": {v: k for k, v in CLASS_LETTER.items()},
+        "rows": ["".join("-" if a == b else CLASS_LETTER[matrix[a][b]] for b in order) for a in order],
     }
+    ctx["closing"] = closing_actions(kb, m, on, class_of, lang)
+    return ctx
+
+
+def _string(key: str, lang: str) -> str:
+    from api.render import strings
+
+    return strings()[key][lang]
+
+
+def class_labels(lang: str) -> dict[str, str]:
+    """The gap classes in words (contract 2)."""
+    return {k: _string(f"class_{k}", lang) for k in GAP_CLASSES}
+
+
+_OVERVIEW: dict[tuple[int, str, date], Counter[str]] = {}
+
+
+def gaps_overview_context(kb: KnowledgeBase, lang: str, on: date, klass: StatusFn | None = None) -> dict[str, Any]:
+    """`/gaps`: each key mechanism with its count of ordered pairs per gap class on the date."""
+    ctx = base(kb, lang, on, "gaps", "Gaps" if lang == "en" else "Lacunes")
+    states = matrix_states(kb)
+    mechs = kb.inputs().mechanisms
+    rows = []
+    for m in KEY_MECHANISMS:
+        key = (id(kb), m, on)
+        counts = _OVERVIEW.get(key) if klass is None else None
+        if counts is None:
+            if klass is None:
+                remember_statuses(kb, on, m)
+            class_of = klass or live_class(kb, on)
+            counts = Counter(class_of(a, b, m) for a in states for b in states if a != b)
+            if klass is None:
+                _OVERVIEW[key] = counts  # the answers of a date do not change while the server runs
+        rows.append(
+            {
+                "mechanism": m,
+                "label": mechs[m].label_fr if lang == "fr" else mechs[m].label_en,
+                **{k: counts.get(k, 0) for k in GAP_CLASSES},
+                "pairs": sum(counts.values()),
+            }
+        )
+    ctx["classes"] = list(GAP_CLASSES)
+    ctx["class_labels"] = class_labels(lang)
+    ctx["mechanisms"] = rows
+    ctx["states"] = len(states)
+    return ctx
+
+
+def closing_actions(
+    kb: KnowledgeBase, mechanism: str, on: date, class_of: StatusFn, lang: str, state: str | None = None, top: int = 10
+) -> dict[str, list[dict[str, Any]]]:
+    """What would close most gaps for a mechanism (of one state, or of any): see kb.whatif.closers."""
+    from kb.whatif import closers
+
+    found = closers(kb, mechanism, on, class_of, state)
+    for row in found["join"] + found["withdraw"]:
+        row["treaty_name"] = treaty_name(kb.records[row["treaty"]].treaty, lang)
+        row["state_name"] = actor_name(kb, row["state"], lang)
+        if row.get("with_parent"):
+            row["parent_name"] = treaty_name(kb.records[row["with_parent"]].treaty, lang)
+    return {"join": found["join"][:top], "withdraw": found["withdraw"][:top]}
+
+
+def simulate_context(
+    kb: KnowledgeBase, code: str, lang: str, on: date, joins: list[str], withdrawals: list[str]
+) -> dict[str, Any]:
+    """`/simulate/{ISO3}`: what would change if the state joined treaties or withdrew reservations
+    (hypothetical; kb.whatif)."""
+    from kb.whatif import simulate
+
+    result = simulate(kb, code, joins, withdrawals, on)
+    name = actor_name(kb, code, lang)
+    title = f"{_string('simulate', lang)}: {name} ({_string('hypothetical', lang).lower()})"
+    ctx = base(kb, lang, on, f"simulate/{code}", title)
+    ctx["simulation"] = result
+    ctx["state"] = {"code": code, "name": name}
+    ctx["class_labels"] = class_labels(lang)
+    mechs = kb.inputs().mechanisms
+    ctx["mechanism_labels"] = {
+        m: mechs[m].label_fr if lang == "fr" else mechs[m].label_en for m in result["mechanisms"]
+    }
+    ctx["names"] = {p: actor_name(kb, p, lang) for p in {c["partner"] for c in result["changes"]}}
+    ctx["treaty_names"] = {s: treaty_name(r.treaty, lang) for s, r in kb.records.items()}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for change in result["changes"]:
+        grouped.setdefault(change["mechanism"], []).append(change)
+    ctx["by_mechanism"] = [
+        {**row, "label": ctx["mechanism_labels"][row["mechanism"]], "changes": grouped[row["mechanism"]]}
+        for row in sorted(result["summary"], key=lambda r: (-len(r["gains_specific"]), -r["changed"], r["mechanism"]))
+    ]
+    ctx["query"] = urlencode([("join", j) for j in result["join"]] + [("withdraw", w) for w in result["withdraw"]])
     return ctx
 
 
 def gaps_csv(ctx: dict[str, Any]) -> str:
-    """The gap matrix of a gaps context as CSV: one row per ordered pair."""
+    """The gap matrix of a gaps context as CSV: one row per ordered pair, with its gap class."""
     order = ctx["matrix"]["order"]
     legend = ctx["matrix"]["legend"]
-    lines = ["date,from,to,status"]  # the mechanism is the file's name: gaps/{MECHANISM}.csv
+    lines = ["date,mechanism,from,to,gap_class"]
+    m = ctx["mechanism"]["notation"]
     for a, row in zip(order, ctx["matrix"]["rows"], strict=True):
         for b, letter in zip(order, row, strict=True):
             if letter != "-":
-                lines.append(f"{ctx['date']},{a},{b},{legend[letter]}")
+                lines.append(f"{ctx['date']},{m},{a},{b},{legend[letter]}")
     return "\n".join(lines) + "\n"
 
 
@@ -502,8 +758,8 @@ def _fill_changes(
     standing_changes = []
     for r in records:
         for a in actors:
-            was = participation_answer(r, a, start)["status"]
-            now = participation_answer(r, a, end)["status"]
+            was = kb.participation(a, r.treaty.slug, start)["status"]
+            now = kb.participation(a, r.treaty.slug, end)["status"]
             if was != now:
                 standing_changes.append(
                     {

@@ -21,7 +21,7 @@ from api.render import render
 from kb import paths
 from kb.knowledge import KnowledgeBase
 from kb.library import library
-from kb.matrix import Cell, compute, every_tenth
+from kb.matrix import Cell, compute, every_tenth, gap_class
 
 Progress = Callable[[str], None]
 STATUS_LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
@@ -77,11 +77,15 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
         cell = cells.get((a, b, m))
         return cell.status if cell else str(kb.availability(a, b, m, on)["status"])
 
+    def klass(a: str, b: str, m: str) -> str:
+        cell = cells.get((a, b, m))
+        return cell.gap_class if cell else gap_class(kb.availability(a, b, m, on)["bases"])
+
     for lang in ("en", "fr"):
         index = json.dumps(c.search_index(kb, lang, on), ensure_ascii=False, sort_keys=True)
         build.write(("fr/" if lang == "fr" else "") + "search-index.js", f"window.TreatyKBIndex = {index};\n")
         progress(f"pages ({lang}) ...")
-        for template, ctx in pages(kb, lang, on, status):
+        for template, ctx in pages(kb, lang, on, status, klass):
             build.page(template, ctx)
     progress("pair data ...")
     for code, data in pair_data(kb, on, cells):
@@ -103,14 +107,16 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
     return build
 
 
-def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterator[tuple[str, dict[str, Any]]]:
+def pages(
+    kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn, klass: c.StatusFn
+) -> Iterator[tuple[str, dict[str, Any]]]:
     from api.pages import list_context, local_runner
 
     yield "home.html", c.home_context(kb, lang, on)
     for kind in ("states", "treaties", "mechanisms"):
         yield "list.html", list_context(kb, kind, lang, on)
     for code in c.participants(kb):
-        yield "state.html", c.state_context(kb, code, lang, on, status)
+        yield "state.html", c.state_context(kb, code, lang, on, status, klass)
         yield "changes.html", c.state_changes_context(kb, code, date(2000, 1, 1), on, lang, cooperation=False)
     for slug in sorted(kb.records):
         yield "treaty.html", c.treaty_context(kb, slug, lang, on)
@@ -119,8 +125,9 @@ def pages(kb: KnowledgeBase, lang: str, on: date, status: c.StatusFn) -> Iterato
             yield "article.html", c.article_context(kb, slug, path, lang, on)
     for notation in sorted(kb.inputs().mechanisms):
         yield "mechanism.html", c.mechanism_context(kb, notation, lang, on)
+    yield "gaps_overview.html", c.gaps_overview_context(kb, lang, on, klass)
     for m in c.KEY_MECHANISMS:
-        yield "gaps.html", c.gaps_context(kb, m, lang, on, status)
+        yield "gaps.html", c.gaps_context(kb, m, lang, on, status, klass)
     yield "compare_static.html", compare_static_context(kb, lang, on)
     yield "queries.html", c.queries_context(kb, lang, on)
     yield "search.html", c.base(kb, lang, on, "search", "Search")
@@ -173,12 +180,10 @@ def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, 
 
 def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cell]) -> Iterator[tuple[str, Any]]:
     """Per state: its participation and statements, and its availability as requesting state."""
-    from kb.answers import participation_answer
-
     for code in c.participants(kb):
         treaties: dict[str, Any] = {}
-        for slug, record in kb.records.items():
-            a = participation_answer(record, code, on)
+        for slug in kb.records:
+            a = kb.participation(code, slug, on)
             if a["status"] != "not_participating":
                 treaties[slug] = {
                     "status": a["status"],
@@ -193,6 +198,7 @@ def pair_data(kb: KnowledgeBase, on: date, cells: dict[tuple[str, str, str], Cel
                                 "effective_from",
                                 "effective_until",
                                 "source",
+                                "evidence",
                             )
                         }
                         for s in a["statements"]

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -116,6 +117,15 @@ def _routes(
             )
         if kind == "queries":
             return respond(request, "queries.html", lambda kb, lg, on: c.queries_context(kb, lg, on), lang, twin)
+        if kind == "gaps":
+            m = request.query_params.get("mechanism")
+            if m is not None:  # the old form of the link: /gaps?mechanism=M
+                when = request.query_params.get("date")
+                query = "?" + urlencode({"date": when}) if when else ""
+                return RedirectResponse(f"{prefix}/gaps/{quote(m.strip().upper())}{query}", status_code=303)
+            return respond(
+                request, "gaps_overview.html", lambda kb, lg, on: c.gaps_overview_context(kb, lg, on), lang, twin
+            )
         if kind not in ("states", "treaties", "mechanisms"):
             raise _not_found(kind)
         return respond(request, "list.html", lambda kb, lg, on: list_context(kb, kind, lg, on), lang, twin)
@@ -194,10 +204,18 @@ def _routes(
         b = request.query_params.get("b", "RUS").upper()
         return RedirectResponse(f"{prefix}/compare/{a}/{b}", status_code=303)
 
-    @router.get(prefix + "/gaps")
-    def gaps_default(request: Request) -> Response:
-        m = request.query_params.get("mechanism", "PRES").upper()
-        return RedirectResponse(f"{prefix}/gaps/{m}", status_code=303)
+    @router.get(prefix + "/simulate/{code}")
+    def simulate(request: Request, code: str) -> Response:
+        code, twin = split(code)
+        joins = [j.strip() for j in request.query_params.getlist("join") if j.strip()]
+        withdrawals = [w.strip() for w in request.query_params.getlist("withdraw") if w.strip()]
+        return respond(
+            request,
+            "simulate.html",
+            lambda kb, lg, on: c.simulate_context(kb, _known(kb, code), lg, on, joins, withdrawals),
+            lang,
+            twin,
+        )
 
     @router.get(prefix + "/gaps/{mechanism}")
     def gaps(request: Request, mechanism: str) -> Response:
@@ -215,6 +233,8 @@ def _routes(
                 headers={"Content-Disposition": f'attachment; filename="gaps-{mechanism}"'},
             )
         mechanism, twin = split(mechanism)
+        if mechanism.upper() not in knowledge().inputs().mechanisms:
+            raise _not_found(mechanism)  # a path segment: 404
         return respond(request, "gaps.html", lambda kb, lg, on: c.gaps_context(kb, mechanism, lg, on), lang, twin)
 
 

@@ -10,6 +10,7 @@ import anyio
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from api.void import describe
 from kb import iri
 from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, QueryTimeout, Runner, StoreUnavailable
 from kb.sparql import Dataset, QueryRefused
@@ -26,6 +27,14 @@ FORMAT_ALIASES = {
     "jsonld": "application/ld+json",
 }
 KNOWN = set(RESULT_FORMATS) | set(GRAPH_FORMATS)
+# /sparql without a query (contract section 3): the editor to a client that accepts HTML, the service
+# description to one that asks for RDF, 400 to any other (a missing query is a protocol error).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+DESCRIPTION_TYPES = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
+NO_QUERY = (
+    "no query: send it as the query parameter (GET or a URL-encoded POST) or as an application/sparql-query "
+    "body; Accept: text/html gets the query editor, Accept: text/turtle the service description"
+)
 # Relative IRIs in a query resolve against the service's base IRI (SPARQL 1.1 Protocol: "which MAY
 # be the service endpoint"); a BASE in the query itself still wins, as it comes later.
 QUERY_BASE = f"{iri.BASE}/sparql"
@@ -46,12 +55,12 @@ def form(text: str) -> dict[str, list[str]]:
         raise NotUtf8("the request parameters are not UTF-8") from None
 
 
-def error(status: int, title: str, detail: str) -> JSONResponse:
-    return JSONResponse({"error": title, "detail": detail}, status_code=status)
+def error(status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": title, "detail": detail}, status_code=status, headers=headers)
 
 
 def accepted(request: Request, fmt: str | None) -> list[str]:
-    """Media types the client accepts, best first (a `format` parameter wins)."""
+    """Media types the client accepts, best first (a `format` parameter wins); q=0 means "not this one"."""
     if fmt:
         return [FORMAT_ALIASES.get(fmt, fmt)]
     items: list[tuple[float, int, str]] = []
@@ -64,7 +73,7 @@ def accepted(request: Request, fmt: str | None) -> list[str]:
                     q = float(b[2:])
                 except ValueError:
                     q = 0.0
-        if bits[0]:
+        if bits[0] and q > 0:
             items.append((-q, i, bits[0]))
     out = [m for _, _, m in sorted(items)]
     if "application/json" in out:
@@ -95,14 +104,9 @@ def build_router(runner: Runner, editor: Any) -> APIRouter:
         if len(queries) > 1:
             return error(400, "bad request", "exactly one query is allowed; it was given more than once")
         fmt = params.get("format", [None])[0]
-        if not queries:
-            media = accepted(request, fmt)
-            if any(m in ("text/turtle", "application/n-triples") for m in media[:1]):
-                return Response(service_description(str(request.url).split("?")[0]), media_type="text/turtle")
-            return HTMLResponse(editor(request))
-        text = queries[0]
-        if not text.strip():
-            return error(400, "bad request", "the query is empty")
+        text = queries[0] if queries else ""
+        if not text.strip():  # no query, or an empty one (an empty form field, an empty body)
+            return without_query(request, accepted(request, fmt))
         try:
             result = await run(f"BASE <{QUERY_BASE}>\n{text}", accepted(request, fmt), dataset)
         except QueryTimeout as exc:
@@ -129,6 +133,16 @@ def build_router(runner: Runner, editor: Any) -> APIRouter:
                 doc["treatykb"] = {"truncated": True, "cap": runner.cap, "message": message}
                 body = json.dumps(doc).encode()
         return Response(body, media_type=result.media_type, headers=headers)
+
+    def without_query(request: Request, media: list[str]) -> Response:
+        """The editor, the service description or a 400, by the client's first acceptable type."""
+        vary = {"Vary": "Accept"}
+        for m in media:
+            if m in HTML_TYPES:
+                return HTMLResponse(editor(request), headers=vary)
+            if m in DESCRIPTION_TYPES:  # Turtle for RDF/XML, which describe() does not write
+                return describe(service_description(str(request.url).split("?")[0]), [m])
+        return error(400, "bad request", NO_QUERY, vary)
 
     @router.get("/sparql", include_in_schema=False)
     async def sparql_get(request: Request) -> Response:

@@ -91,22 +91,66 @@ def svg(values: dict[str, tuple[int, str]], title: str, legend: list[tuple[str, 
     return "".join(parts)
 
 
+# gap classes (contract 2): colour and pattern, so that the map does not rest on colour alone
+CLASS_FILL = {
+    "specific": ("#1b6aa5", None),
+    "fallback": ("#8fc1e3", "hatch"),
+    "none": ("#f4f4f4", "dots"),
+    "unknown": ("#b9b9b9", "cross"),
+}
+PATTERNS = (
+    "<defs>"
+    '<pattern id="p-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" fill="#8fc1e3"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1b4f72" stroke-width="2"/>'
+    "</pattern>"
+    '<pattern id="p-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+    '<rect width="6" height="6" fill="#f4f4f4"/><circle cx="3" cy="3" r="1.2" fill="#8a2d1c"/></pattern>'
+    '<pattern id="p-cross" width="6" height="6" patternUnits="userSpaceOnUse">'
+    '<rect width="6" height="6" fill="#b9b9b9"/><path d="M0,0L6,6M6,0L0,6" stroke="#444" stroke-width="0.8"/></pattern>'
+    "</defs>"
+)
+
+
+def _fill(kind: str) -> str:
+    colour, pattern = CLASS_FILL[kind]
+    return f"url(#p-{pattern})" if pattern else colour
+
+
 def gap_map(ctx: dict[str, Any]) -> str:
-    """States coloured by the number of partners they lack the mechanism with."""
-    states = ctx["states"]
-    top = max((s["lacking"] for s in states), default=0) or 1
+    """States by the gap class most of their partners fall in (as requesting state), each with a
+    pattern and a title giving the four counts; the legend says the classes in words."""
+    if not shapes():
+        return ""
+    labels: dict[str, str] = ctx.get("class_labels") or {k: k for k in CLASS_FILL}
+    most = ctx.get("most_label", "most partners")
     values = {}
-    for s in states:
-        index = 0 if s["lacking"] == 0 else 1 + min(4, (s["lacking"] - 1) * 5 // top)
-        if index == 0 and s["unknown"]:
-            index = UNKNOWN
-        values[s["code"]] = (index, f"{s['name']}: lacks it with {s['lacking']} partners, {s['unknown']} unknown")
-    legend = [
-        (PALETTE[0], "0 partners lacking"),
-        (PALETTE[5], f"up to {top} partners lacking"),
-        (PALETTE[UNKNOWN], "none lacking known, some unknown"),
+    for s in ctx["states"]:
+        counts = ", ".join(f"{labels[k]} {s[k]}" for k in CLASS_FILL)
+        values[s["code"]] = (s["class"], f"{s['name']}: {most}: {labels[s['class']]} ({counts})")
+    title = f"{ctx['mechanism']['label']}: {most}, {ctx['date']}"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT + 90:.0f}" role="img" '
+        f'aria-labelledby="map-title"><title id="map-title">{escape(title)}</title>{PATTERNS}'
     ]
-    return svg(values, f"{ctx['mechanism']['label']}: partners lacking it, by state", legend)
+    for code, d in sorted(shapes().items()):
+        if code in values:
+            kind, text = values[code]
+            parts.append(
+                f'<path d="{d}" fill="{_fill(kind)}" stroke="#666" stroke-width="0.3" data-class="{kind}">'
+                f"<title>{escape(code)}: {escape(text)}</title></path>"
+            )
+        else:
+            parts.append(
+                f'<path d="{d}" fill="#ffffff" stroke="#999" stroke-width="0.3"><title>{escape(code)}: -</title></path>'
+            )
+    for i, kind in enumerate(CLASS_FILL):
+        y = HEIGHT + 18 + 18 * i
+        parts.append(
+            f'<rect x="10" y="{y - 12}" width="16" height="14" fill="{_fill(kind)}" stroke="#333"/>'
+            f'<text x="34" y="{y}" font-size="13">{escape(most)}: {escape(labels[kind])}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 STATUS_COLOUR = {"party": 5, "denunciation_pending": 4, "consented_not_in_force": 3, "signatory": 2, "denounced": 1}

@@ -16,13 +16,18 @@ PAIRS = ["DEU/AUT", "FRA/RUS", "USA/CHN", "NLD/BRA", "JPN/SRB", "ITA/MEX", "ESP/
 
 
 def main(site: str) -> None:
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "8797", "-b", "127.0.0.1", "-d", site],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "8797", "-b", "127.0.0.1", "-d", site],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             times = []
             for pair in PAIRS:
                 page = browser.new_page()  # fresh page: nothing cached in the page
@@ -34,8 +39,10 @@ def main(site: str) -> None:
             browser.close()
     finally:
         server.terminate()
-    print(f"pair comparison, navigation to rendered table: median {statistics.median(times):.0f} ms, "
-          f"max {max(times):.0f} ms over {len(times)} pairs")
+    print(
+        f"pair comparison, navigation to rendered table: median {statistics.median(times):.0f} ms, "
+        f"max {max(times):.0f} ms over {len(times)} pairs"
+    )
 
 
 if __name__ == "__main__":

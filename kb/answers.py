@@ -15,6 +15,11 @@ def evidence_json(p: Provenance) -> dict[str, str]:
     return {"grade": p.grade.value, "dated_by": p.dated_by.value}
 
 
+def cited(p: Provenance) -> dict[str, Any]:
+    """A fact's source as every surface shows it: URL, status date (or null) and evidence."""
+    return {"source": p.source, "status_as_of": _as_of(p), "evidence": evidence_json(p)}
+
+
 def _fact(e: Event | None, with_kind: bool = False) -> dict[str, Any] | None:
     if e is None:
         return None
@@ -161,8 +166,11 @@ def treaty_answer(record: TreatyRecord, on: date | None) -> dict[str, Any]:
     on = on or date.today()
     actors = sorted({e.actor for e in record.events if e.territory is None})
     participants = []
+    by_actor: dict[str, list[Event]] = {}
+    for e in record.events:  # each standing reads its own events only
+        by_actor.setdefault(e.actor, []).append(e)
     for a in actors:
-        st = standing(t, record.events, a, on)
+        st = standing(t, by_actor.get(a, []), a, on)
         if st.status is Participation.NOT_PARTICIPATING:
             continue
         participants.append(

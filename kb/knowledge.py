@@ -14,7 +14,9 @@ from kb import paths
 from kb.answers import participation_answer, treaty_answer
 from kb.errors import UnknownInput
 from kb.law.availability import Inputs, Question, decide, eligible
+from kb.law.availability import standing_on as engine_standing
 from kb.law.evidence import at_minimum
+from kb.law.participation import Standing
 from kb.model import OFFENCES, Grade, TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import open_store
@@ -50,6 +52,11 @@ class KnowledgeBase:
         inputs = self.inputs(evidence)
         record = inputs.records[self.record(treaty).treaty.slug]
         return participation_answer(record, actor.code, on, eligible(inputs, record, actor.code, on or date.today()))
+
+    def standing(self, slug: str, code: str, on: date, evidence: Grade = Grade.SECONDARY) -> Standing:
+        """Where a state stands in a treaty on a date, as the engine reads it (with the closed lists)."""
+        inputs = self.inputs(evidence)
+        return engine_standing(inputs, inputs.records[self.record(slug).treaty.slug], code, on)
 
     def treaty(self, slug: str, on: date | None = None) -> dict[str, Any]:
         return treaty_answer(self.record(slug), on)

@@ -2,8 +2,10 @@
 
 Written as RDF in its own named graph, compact as design/performance.md recommends: one result
 node per ordered pair, with one triple per mechanism naming its status (coop:availableMechanism,
-coop:conditionalMechanism, coop:unknownMechanism, coop:unavailableMechanism). Bases, conditions
-and gaps per cell are in the CSV dyad panel.
+coop:conditionalMechanism, coop:unknownMechanism, coop:unavailableMechanism), one naming the
+kind of its best basis (coop:specificBasisMechanism, coop:fallbackBasisMechanism; none without a
+usable basis) and one for an answer resting on a secondary source (coop:secondaryEvidenceMechanism).
+Bases, conditions and gaps per cell are in the CSV dyad panel.
 """
 
 from __future__ import annotations
@@ -32,12 +34,17 @@ STATUS_PREDICATE = {
     "unknown": "unknownMechanism",
     "not_available": "unavailableMechanism",
 }
+BASIS_PREDICATE = {"specific": "specificBasisMechanism", "fallback_general": "fallbackBasisMechanism"}
+SECONDARY_PREDICATE = "secondaryEvidenceMechanism"
+GAP_CLASSES = ("specific", "fallback", "none", "unknown")  # contract 2: the pair's gap class
 CSV_COLUMNS = [
     "date",
     "from",
     "to",
     "mechanism",
     "status",
+    "best_basis",
+    "gap_class",
     "basis_treaties",
     "basis_provisions",
     "conditions",
@@ -72,6 +79,25 @@ class Cell(NamedTuple):  # a tuple: 1.3 million are made per matrix, a frozen da
     conditions: tuple[str, ...]
     gap_codes: tuple[str, ...]
     data_as_of: str | None
+    best_basis: str | None = None
+    gap_class: str = "none"
+
+
+def gap_class(bases: list[dict[str, Any]]) -> str:
+    """Contract 2: `specific` (a specific basis available); else `unknown` (a specific basis
+    unknown); else `fallback` (only a fallback available); else `unknown` (a fallback unknown);
+    else `none`."""
+    found = {(b["link_type"], b["status"]) for b in bases}
+    usable = ("available", "available_with_conditions")
+    if any(("specific", s) in found for s in usable):
+        return "specific"
+    if ("specific", "unknown") in found:
+        return "unknown"
+    if any(("fallback_general", s) in found for s in usable):
+        return "fallback"
+    if ("fallback_general", "unknown") in found:
+        return "unknown"
+    return "none"
 
 
 def matrix_states(kb: KnowledgeBase) -> list[str]:
@@ -94,6 +120,8 @@ def cell(inputs: Inputs, on: date, requesting: str, requested: str, mechanism: s
         tuple(sorted({c["code"] for x in r["bases"] for c in x["conditions"]})),
         tuple(sorted({g["code"] for g in r["gaps"]})),
         r["data_as_of"],
+        r["best_basis"],
+        gap_class(r["bases"]),
     )
 
 
@@ -149,8 +177,15 @@ def compute(
 
 
 def pair_quads(
-    on: date, requesting: str, requested: str, statuses: dict[str, str], actor_iri: Callable[[str], str]
+    on: date,
+    requesting: str,
+    requested: str,
+    statuses: dict[str, str],
+    actor_iri: Callable[[str], str],
+    cells: dict[str, Cell] | None = None,
 ) -> Iterator[ox.Quad]:
+    """The pair's result node; with `cells` (by mechanism) also the kind of each best basis and the
+    answers resting on a secondary source."""
     g = ox.NamedNode(GRAPH)
     node = ox.NamedNode(f"{iri.BASE}/id/result/{on.isoformat()}/{requesting}/{requested}")
     yield ox.Quad(node, ox.NamedNode(COOP + "requestingActor"), ox.NamedNode(actor_iri(requesting)), g)
@@ -163,6 +198,11 @@ def pair_quads(
     )
     for m, status in sorted(statuses.items()):
         yield ox.Quad(node, ox.NamedNode(COOP + STATUS_PREDICATE[status]), ox.NamedNode(iri.mechanism(m)), g)
+    for m, c in sorted((cells or {}).items()):
+        if c.best_basis is not None:
+            yield ox.Quad(node, ox.NamedNode(COOP + BASIS_PREDICATE[c.best_basis]), ox.NamedNode(iri.mechanism(m)), g)
+        if "SecondarySource" in c.conditions:
+            yield ox.Quad(node, ox.NamedNode(COOP + SECONDARY_PREDICATE), ox.NamedNode(iri.mechanism(m)), g)
 
 
 def provenance_quads(on: date, mechanisms: list[str]) -> Iterator[ox.Quad]:
@@ -192,6 +232,8 @@ def _csv_row(c: Cell) -> tuple[str, ...]:
         c.requested,
         c.mechanism,
         c.status,
+        c.best_basis or "",
+        c.gap_class,
         ";".join(c.basis_treaties),
         ";".join(c.basis_provisions),
         ";".join(c.conditions),
@@ -223,6 +265,7 @@ def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
     by_profile: dict[str, tuple[Any, ...]] = _JOB["profiles"]
     inputs = kb.inputs()
     statuses: dict[str, dict[str, str]] = {}
+    cells: dict[str, dict[str, Cell]] = {}
     n = 0
     with (Path(_JOB["parts"]) / f"{requesting}.csv").open("w", encoding="utf-8", newline="") as fh:
         rows = []
@@ -230,16 +273,18 @@ def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
             if b == requesting:
                 continue
             mine = statuses.setdefault(b, {})
+            kept = cells.setdefault(b, {})
             for m in _JOB["mechanisms"]:
                 c = shared_cell(inputs, on, requesting, b, m, by_profile, seen)
                 mine[m] = c.status
+                kept[m] = c
                 rows.append(_csv_row(c))
                 n += 1
         csv.writer(fh).writerows(rows)
 
     def quads() -> Iterator[ox.Quad]:
         for b, by_mechanism in statuses.items():
-            yield from pair_quads(on, requesting, b, by_mechanism, lambda code: kb.actors[code].iri)
+            yield from pair_quads(on, requesting, b, by_mechanism, lambda code: kb.actors[code].iri, cells[b])
 
     ox.serialize(quads(), output=str(Path(_JOB["parts"]) / f"{requesting}.nq"), format=ox.RdfFormat.N_QUADS)
     return n

@@ -238,6 +238,11 @@ class Treaty:
     # which act of this treaty shows the actor bound by the other: "signature" (open for signature
     # only by its parties: signature or consent) or "entry_into_force" (only its parties can become parties)
     open_only_to_parties_act: str = "signature"
+    # a two-party (or otherwise closed) treaty names its parties: no other actor can be bound by it
+    parties: tuple[str, ...] = ()
+    # mechanisms for which this is a treaty of mutual legal assistance (or extradition): where it binds a pair,
+    # its procedure governs in place of a general convention's fallback articles (UNTOC art. 18(7) ...)
+    procedure_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,7 +262,7 @@ class ClosedList:
 
     treaty: str
     date: dt.date
-    kind: str  # "table" (rule 1) | "count" (rule 2)
+    kind: str  # "table" (rule 1) | "count" (rule 2) | "parties" (a two-party treaty's own text)
     provenance: Provenance
     listed: frozenset[str] = frozenset()  # a table: every actor it names; a count: the parties identified
     parties: int | None = None  # a count: the depositary's number

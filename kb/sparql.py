@@ -9,10 +9,15 @@ from typing import Any
 import pyoxigraph as ox
 
 from kb.errors import KBError
+from kb.rdf.sparql_syntax import readings
 
 _STRINGS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|<[^<>\s]*>|#[^\n]*", re.S)
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
-
+# Nothing is refused without one of these words, so a text that has none (nearly every query) is
+# not parsed here: pyoxigraph parses it anyway and says what is wrong with it. "service" is looked
+# for anywhere, even inside a longer word, so that no SERVICE can pass unparsed; a \u escape could
+# spell any word, so a text with one is parsed too.
+_MAY_CALL_OUT = re.compile("service", re.I)
+_SUSPECT = re.compile(r"service|\\[uU]|\b(?:LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
 
 _FROM = re.compile(r"(?<![\w?$:-])FROM(?![\w:-])", re.I)  # FROM and FROM NAMED, outside strings and IRIs
 
@@ -53,10 +58,27 @@ def dataset_options(text: str, dataset: Dataset | None = None) -> dict[str, Any]
 
 
 def check_readonly(text: str) -> None:
-    bare = _STRINGS.sub(" ", text)
-    m = _FORBIDDEN.search(bare)
-    if m:
-        raise QueryRefused(f"{m.group(1).upper()} is not allowed: the endpoint is read-only and makes no outside calls")
+    """Refuse an update, a SERVICE (a federated query) anywhere in a query, or a query the guard cannot read.
+
+    The decision comes from the parsed query (kb/rdf/sparql_syntax.py), not from its words: a variable
+    ?add, a string "LOAD" or a comment about SERVICE are fine. A syntax error is left to pyoxigraph's
+    parser, which reports it in its own words, unless the text mentions "service": a query that the
+    guard's parser cannot read is then refused, as the guard cannot tell whether it calls out.
+    """
+    if _SUSPECT.search(text) is None:
+        return
+    found = readings(text)
+    for reading in found:
+        if reading.update:
+            raise QueryRefused(f"{reading.update} is not allowed: the endpoint is read-only (no SPARQL Update)")
+    for reading in found:
+        if reading.service:
+            raise QueryRefused("SERVICE is not allowed: the endpoint is read-only and makes no outside calls")
+    for reading in found:
+        if reading.error and _MAY_CALL_OUT.search(reading.text):
+            if reading.gave_up:
+                raise QueryRefused(f"the read-only check cannot read this query that mentions SERVICE: {reading.error}")
+            raise QueryRefused(f"malformed SPARQL: {reading.error}")
 
 
 def run_readonly(store: ox.Store, text: str, fmt: str = "table") -> str:

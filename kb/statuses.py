@@ -6,7 +6,8 @@ server computes the table once per data release and date, keeps it on disk next 
 (`.cache/statuses-{fingerprint}-{date}.json`) and loads it in milliseconds on a warm start.
 
 One letter per cell (A available, C available with conditions, U unknown, N not available, - the
-state itself), one string per requesting state: 12 mechanisms x 190 x 190 cells fit in 450 kB.
+state itself), one string per requesting state: 12 mechanisms x 190 x 190 cells fit in 450 kB. The
+gap classes of contract 2 (S specific, F fallback, N none, U unknown) are kept the same way.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from kb.rdf.persistent import fingerprint, input_files
 
 LETTER = {"available": "A", "available_with_conditions": "C", "unknown": "U", "not_available": "N"}
 STATUS = {v: k for k, v in LETTER.items()}
-FORMAT = "1"
+CLASS_LETTER = {"specific": "S", "fallback": "F", "none": "N", "unknown": "U"}
+CLASS = {v: k for k, v in CLASS_LETTER.items()}
+FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class StatusTable:
     on: date
     states: tuple[str, ...]
     rows: dict[str, tuple[str, ...]]  # mechanism -> one string per requesting state, in `states` order
+    classes: dict[str, tuple[str, ...]]  # the same for the gap classes
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {s: i for i, s in enumerate(self.states)})
@@ -46,27 +50,38 @@ class StatusTable:
             return None
         return STATUS[rows[i][j]]
 
+    def gap_class(self, requesting: str, requested: str, mechanism: str) -> str | None:
+        """The pair's gap class (contract 2), or None when not in the table."""
+        index: dict[str, int] = self._index  # type: ignore[attr-defined]
+        rows = self.classes.get(mechanism)
+        i, j = index.get(requesting), index.get(requested)
+        if rows is None or i is None or j is None or i == j:
+            return None
+        return CLASS[rows[i][j]]
+
     def to_json(self) -> dict[str, object]:
         return {
             "format": FORMAT,
             "date": self.on.isoformat(),
             "states": list(self.states),
             "rows": {m: list(r) for m, r in sorted(self.rows.items())},
+            "classes": {m: list(r) for m, r in sorted(self.classes.items())},
         }
 
     @classmethod
     def from_json(cls, doc: dict[str, object]) -> StatusTable:
         if doc.get("format") != FORMAT:
             raise ValueError("status table of another format")
-        raw_states, raw_rows = doc["states"], doc["rows"]
-        if not isinstance(raw_states, list) or not isinstance(raw_rows, dict):
-            raise ValueError("status table without states or rows")
+        raw_states, raw_rows, raw_classes = doc["states"], doc["rows"], doc["classes"]
+        if not isinstance(raw_states, list) or not isinstance(raw_rows, dict) or not isinstance(raw_classes, dict):
+            raise ValueError("status table without states, rows or classes")
         states = tuple(str(s) for s in raw_states)
         rows = {str(m): tuple(str(line) for line in r) for m, r in raw_rows.items()}
-        for m, r in rows.items():
+        classes = {str(m): tuple(str(line) for line in r) for m, r in raw_classes.items()}
+        for m, r in (*rows.items(), *classes.items()):
             if len(r) != len(states) or any(len(line) != len(states) for line in r):
                 raise ValueError(f"status table rows of {m} do not match its states")
-        return cls(date.fromisoformat(str(doc["date"])), states, rows)
+        return cls(date.fromisoformat(str(doc["date"])), states, rows, classes)
 
 
 def build(
@@ -79,9 +94,17 @@ def build(
     states = states or matrix_states(kb)
     index = {s: i for i, s in enumerate(states)}
     grid = {m: [["-"] * len(states) for _ in states] for m in mechanisms}
+    kinds = {m: [["-"] * len(states) for _ in states] for m in mechanisms}
     for cell in compute(kb, on, mechanisms, states, progress):
-        grid[cell.mechanism][index[cell.requesting]][index[cell.requested]] = LETTER[cell.status]
-    return StatusTable(on, tuple(states), {m: tuple("".join(r) for r in g) for m, g in grid.items()})
+        i, j = index[cell.requesting], index[cell.requested]
+        grid[cell.mechanism][i][j] = LETTER[cell.status]
+        kinds[cell.mechanism][i][j] = CLASS_LETTER[cell.gap_class]
+    return StatusTable(
+        on,
+        tuple(states),
+        {m: tuple("".join(r) for r in g) for m, g in grid.items()},
+        {m: tuple("".join(r) for r in g) for m, g in kinds.items()},
+    )
 
 
 def cache_path(on: date, mechanisms: list[str], cache_dir: Path = paths.CACHE_DIR) -> Path:

@@ -78,7 +78,7 @@ def test_the_plain_form_is_always_there(client: TestClient) -> None:
 
 @needs_editor
 def test_the_page_includes_the_vendored_editor(client: TestClient) -> None:
-    html = client.get("/sparql").text
+    html = client.get("/sparql", headers={"Accept": "text/html"}).text
     assert 'src="vendor/yasgui/yasgui.min.js"' in html and 'href="vendor/yasgui/yasgui.min.css"' in html
     assert "static/editor.js" in html and "static/yasr-chart.js" in html and "static/yasr-map.js" in html
     assert "https://" not in html.split("<script", 1)[1].split("</script>", 1)[0].replace('"https://', "")
@@ -246,3 +246,33 @@ def test_without_javascript_the_plain_form_runs_the_query(editor_browser: Any, l
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("state,name,reservations")
     context.close()
+
+
+def test_journey_from_the_gap_overview_to_a_simulation_and_back(browser: Any, live: str) -> None:
+    """Issue 17: /gaps -> a mechanism's gap map -> a state -> its what-if -> back, by the page's own
+    links and form, with no serious or critical axe-core violation on any page."""
+    page = browser.new_page()
+    page.set_default_timeout(120000)
+    page.goto(live + "gaps")
+    assert page.locator("#gap-overview tbody tr").count() == 12
+    seen = {"overview": serious(page)}
+    page.click("#gap-overview a[href$='gaps/PRES']")
+    page.wait_for_selector("#gap-table")
+    assert page.eval_on_selector_all("#map svg path[data-class]", "els => els.length") > 150
+    seen["gap map"] = serious(page)
+    page.click("#gap-table tr[data-state='RUS'] a")
+    page.wait_for_selector("#simulate-form")
+    assert "/state/RUS" in page.url
+    seen["state"] = serious(page)
+    page.check("#simulate-form input[name='join'][value='cets-185']")
+    page.click("#simulate-form button[type='submit']")
+    page.wait_for_selector("#m-PRES")
+    assert "/simulate/RUS" in page.url and "join=cets-185" in page.url
+    assert "Hypothetical" in page.inner_text(".hypothetical")
+    assert "DEU" in page.inner_text("#m-PRES")
+    seen["simulation"] = serious(page)
+    page.click("text=Back to the state page")
+    page.wait_for_selector("#simulate-form")
+    assert page.url.rstrip("/").endswith("/state/RUS")
+    assert all(not v for v in seen.values()), seen
+    page.close()

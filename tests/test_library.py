@@ -40,7 +40,10 @@ EXPECT: dict[str, tuple[dict[str, str], str | None]] = {
     "reservations_per_provision": ({"treaty": "mtdsg-vi-19"}, W + "treaty/mtdsg-vi-19/art/32/para/2"),
     "reciprocity_conditions": ({}, W + "state/AND"),
     "reio_participation": ({}, W + "org/EU"),
+    "facts_by_grade": ({"treaty": "cets-185"}, "secondary"),
+    "secondary_facts": ({"treaty": "cets-185"}, W + "state/TUN"),
     "pairs_lacking_mechanism": ({"mechanism": "PRES"}, None),
+    "answers_on_secondary_sources": ({"mechanism": "PRES"}, None),  # the computed graph: see test_matrix
     "availability_of_pair": ({"requesting": "DEU", "requested": "RUS"}, None),
 }
 

@@ -1,6 +1,7 @@
 """The matrix: RDF and CSV agree with the engine, and SPARQL can ask which pairs lack a mechanism."""
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -69,3 +70,46 @@ def test_a_state_with_statements_has_a_profile_of_its_own(real_kb: KnowledgeBase
     day = date(2026, 3, 1)
     assert profile(inputs, "RUS", day) == ("state", "RUS")  # declarations under UNTOC
     assert profile(inputs, "DEU", day) != profile(inputs, "AUT", day)
+
+
+def test_best_basis_gap_class_and_secondary_answers_in_csv_and_rdf(real_kb: KnowledgeBase, tmp_path: Path) -> None:
+    """Contract 2: best_basis and the gap class in the panel and the graph, as the engine gives them;
+    the library query finds exactly the answers that carry SecondarySource."""
+    from kb.library import bind, get
+    from kb.rdf.executor import execute
+
+    day = date(2026, 3, 1)
+    states = ["DEU", "RUS", "USA", "CHN", "AUT"]
+    nq, table, _ = write(real_kb, day, tmp_path, ["PRES", "LEC", "MLA"], states, workers=1)
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    classes = set()
+    for row in rows:
+        answer = real_kb.availability(row["from"], row["to"], row["mechanism"], day)
+        assert row["best_basis"] == (answer["best_basis"] or "")
+        classes.add(row["gap_class"])
+    by = {(r["from"], r["to"], r["mechanism"]): r for r in rows}
+    assert by[("DEU", "AUT", "PRES")]["gap_class"] == "specific"  # Budapest art. 29
+    assert by[("DEU", "RUS", "PRES")]["best_basis"] == "fallback_general"  # UNTOC art. 18 only
+    assert by[("DEU", "RUS", "PRES")]["gap_class"] == "fallback"
+    store = ox.Store()
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    q = """PREFIX coop: <https://w3id.org/treatykb/def/coop#>
+        SELECT ?a ?b ?m WHERE { GRAPH ?g { ?r coop:specificBasisMechanism ?m ;
+          coop:requestingActor ?a ; coop:requestedActor ?b } }"""
+    specific = {
+        (str(s["a"].value)[-3:], str(s["b"].value)[-3:], str(s["m"].value).rsplit("/", 1)[1]) for s in store.query(q)
+    }  # type: ignore[union-attr]
+    assert specific == {k for k, r in by.items() if r["best_basis"] == "specific"}
+    secondary = {k for k, r in by.items() if "SecondarySource" in r["conditions"].split(";")}
+    assert secondary, "the data has answers resting on a secondary source"
+    found = set()
+    for m in ("PRES", "LEC", "MLA"):
+        lib = get("answers_on_secondary_sources")
+        doc = json.loads(
+            execute(
+                store, lib.text, [], 100000, bind(lib, {"mechanism": m}, set(real_kb.actors), {"PRES", "LEC", "MLA"})
+            ).body
+        )
+        for b in doc["results"]["bindings"]:
+            found.add((b["requesting"]["value"][-3:], b["requested"]["value"][-3:], m))
+    assert found == secondary

@@ -149,3 +149,21 @@ def test_operation_with_known_values(api_schema: Any, real_kb: KnowledgeBase, pa
         case.call_and_validate(checks=CHECKS)
 
     fuzz()
+
+
+def test_openapi_describes_every_answer_not_a_bare_object(real_kb: KnowledgeBase) -> None:
+    """Issue #18 item 6: each /api route declares its response model, so the fuzzing checks shapes."""
+    from fastapi.testclient import TestClient
+
+    doc = TestClient(create_app(real_kb)).get("/openapi.json").json()
+    schemas = doc["components"]["schemas"]
+    for path, model in [
+        ("/api/availability", "AvailabilityAnswer"),
+        ("/api/participation", "ParticipationAnswer"),
+        ("/api/treaty/{slug}", "TreatySummary"),
+    ]:
+        ok = doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ok == {"$ref": f"#/components/schemas/{model}"}, (path, ok)
+    assert {"status", "bases", "gaps", "best_basis", "evidence"} <= set(schemas["AvailabilityAnswer"]["properties"])
+    assert "closed_list" in schemas["ParticipationAnswer"]["properties"]
+    assert schemas["Gap"]["properties"]["code"]["enum"][0] == "not_party"

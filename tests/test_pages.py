@@ -23,6 +23,7 @@ PAGES = [
     "/mechanism/PRES",
     "/compare/DEU/AUT",
     "/gaps/PTD",
+    "/gaps",
     "/treaty/mtdsg-xviii-12/changes",
     "/state/BEN/changes?from=2023-01-01&until=2025-01-01",
 ]
@@ -97,19 +98,22 @@ def test_unknown_is_shown_as_unknown_not_no(client: TestClient) -> None:
     twin = client.get("/gaps/PTD.json", params={"date": "2025-01-01"}).json()
     rows = twin["matrix"]["rows"]
     assert len(rows) == len(twin["matrix"]["order"])
-    assert re.fullmatch(r"[ACUN-]+", "".join(rows))
+    assert re.fullmatch(r"[SFNU-]+", "".join(rows))
+    assert set(twin["matrix"]["legend"].values()) == {"specific", "fallback", "none", "unknown"}
 
 
 def test_a_gap_map_of_another_date_agrees_with_the_engine(client: TestClient, real_kb: KnowledgeBase) -> None:
-    """Computed in bulk for the whole mechanism (profile-shared cells): each letter is the status of
-    the engine's full answer for that pair."""
+    """Computed in bulk for the whole mechanism (profile-shared cells): each letter is the gap class
+    of the engine's full answer for that pair (contract 2)."""
+    from kb.matrix import gap_class
+
     twin = client.get("/gaps/PRES.json", params={"date": "2019-05-01"}).json()
     order, rows, legend = twin["matrix"]["order"], twin["matrix"]["rows"], twin["matrix"]["legend"]
     for i in range(0, len(order), 9):
         for j in range(1, len(order), 13):
             if i != j:
                 answer = real_kb.availability(order[i], order[j], "PRES", date(2019, 5, 1))
-                assert legend[rows[i][j]] == answer["status"], (order[i], order[j])
+                assert legend[rows[i][j]] == gap_class(answer["bases"]), (order[i], order[j])
 
 
 def test_identifiers_dereference_by_content_negotiation(client: TestClient) -> None:

@@ -95,7 +95,9 @@ def test_contracting_states_of_the_2011_notification(real_kb: KnowledgeBase) -> 
     spain = real_kb.participation("ESP", "cets-185", date(2011, 8, 1))
     assert spain["status"] == "party" and spain["consent"]["date"] == "2010-06-03"
     assert real_kb.participation("RUS", "cets-185", date(2011, 6, 1))["status"] == "not_participating"
-    assert real_kb.participation("RUS", "cets-185", date(2026, 3, 1))["status"] == "unknown"  # 73 of 75 known
+    # contract 5a: the 76 parties counted on 2024-10-09 are all identified, and no later count exceeds them
+    later = real_kb.participation("RUS", "cets-185", date(2026, 3, 1))
+    assert later["status"] == "not_participating" and later["closed_list"]["date"] == "2024-10-09"
 
 
 def test_protocol_parties_are_untoc_parties_by_rule(real_kb: KnowledgeBase) -> None:

@@ -13,7 +13,10 @@ HEAD = """@prefix coop: <https://w3id.org/treatykb/def/coop#> .
 @prefix eli: <http://data.europa.eu/eli/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
-FACT = "prov:wasDerivedFrom <https://example.org/p> ; coop:statusDate '2020-01-01'^^xsd:date"
+FACT = (
+    "prov:wasDerivedFrom <https://example.org/p> ; coop:statusDate '2020-01-01'^^xsd:date ; "
+    "coop:evidenceGrade coop:DepositaryGrade ; coop:datedBy coop:DatedBySource"
+)
 ST = "<https://w3id.org/treatykb/id/statement/cets-185/AUT/99>"
 BASE = (
     f"coop:actor <https://w3id.org/treatykb/id/state/AUT> ; "

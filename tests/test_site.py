@@ -193,7 +193,7 @@ def test_gap_map_and_matrix_in_the_browser(browser: Any, served: str) -> None:
     page.wait_for_selector("#matrix table tbody tr", timeout=5000)
     rows = page.eval_on_selector_all("#matrix table tbody tr", "els => els.length")
     assert rows > 100
-    href = page.get_attribute("#matrix table tbody tr td.m-available a", "href")
+    href = page.get_attribute("#matrix table tbody tr td.m-specific a", "href")
     assert href and "compare/index.html#" in href
     with page.expect_download() as download_info:
         page.click("button[data-png]")

@@ -10,6 +10,7 @@ import pytest
 
 from api import contexts
 from kb.knowledge import KnowledgeBase
+from kb.matrix import gap_class
 from kb.statuses import StatusTable, build, cache_path, materialise
 
 ON = date(2026, 3, 1)
@@ -22,10 +23,13 @@ def test_table_holds_the_engines_answers(real_kb: KnowledgeBase) -> None:
         for a in STATES:
             for b in STATES:
                 if a != b:
-                    assert table.get(a, b, m) == real_kb.availability(a, b, m, ON)["status"], (a, b, m)
+                    answer = real_kb.availability(a, b, m, ON)
+                    assert table.get(a, b, m) == answer["status"], (a, b, m)
+                    assert table.gap_class(a, b, m) == gap_class(answer["bases"]), (a, b, m)
     assert table.get("DEU", "DEU", "PRES") is None  # a state and itself: not a question
     assert table.get("DEU", "BRA", "PRES") is None  # outside the table: the caller computes it
     assert table.get("DEU", "RUS", "MLA") is None
+    assert table.gap_class("DEU", "RUS", "PRES") == "fallback" and table.gap_class("DEU", "FRA", "PRES") == "specific"
 
 
 def test_round_trip_and_cache(real_kb: KnowledgeBase, tmp_path: Path) -> None:

@@ -20,6 +20,15 @@ ACTOR_CLASS = {"state": COOP.State, "territory": COOP.Territory, "reio": COOP.RE
 DEPOSITARIES = {
     "COE-SG": ("Secretary General of the Council of Europe", "Secrétaire Général du Conseil de l'Europe"),
     "UN-SG": ("Secretary-General of the United Nations", "Secrétaire général de l'Organisation des Nations Unies"),
+    "CIS-EC": (
+        "Executive Committee of the Commonwealth of Independent States",
+        "Comité exécutif de la Communauté des États indépendants",
+    ),
+    # a two-party treaty has no depositary: the Parties exchange instruments or notes
+    "PARTIES": (
+        "No depositary (the Parties to a bilateral treaty)",
+        "Pas de dépositaire (les Parties à un traité bilatéral)",
+    ),
 }
 
 

@@ -95,3 +95,14 @@ def article_label(path: str, lang: str) -> str:
     for i in range(1, len(parts) - 1, 2):
         out += f", {names.get(parts[i], parts[i])} {parts[i + 1]}"
     return out
+
+
+def unknown_keys(found: list[str], allowed: frozenset[str] | set[str]) -> str:
+    """The message for misspelt or unknown keys, with the nearest allowed key for each."""
+    from difflib import get_close_matches
+
+    parts = []
+    for key in found:
+        near = get_close_matches(key, sorted(allowed), n=1)
+        parts.append(f"{key!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    return "unknown key(s) " + ", ".join(parts) + f"; allowed: {', '.join(sorted(allowed))}"

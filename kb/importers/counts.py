@@ -19,6 +19,8 @@ from kb.importers.registry import Source
 from kb.model import DepositaryCount
 from kb.rdf.prefixes import COOP
 
+COLUMNS = ("status_date", "signatories", "parties", "source", "verbatim")
+
 
 def read_counts(slug: str, registry: dict[str, Source], sources_dir: Path = paths.SOURCES_DIR) -> list[DepositaryCount]:
     path = sources_dir / slug / "counts.csv"
@@ -26,7 +28,12 @@ def read_counts(slug: str, registry: dict[str, Source], sources_dir: Path = path
         return []
     out: list[DepositaryCount] = []
     with path.open(encoding="utf-8", newline="") as fh:
-        for line, row in enumerate(csv.DictReader(fh), start=2):
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise ImportProblem(
+                path, "line 1", f"columns must be {','.join(COLUMNS)}, not {','.join(reader.fieldnames or ())}"
+            )
+        for line, row in enumerate(reader, start=2):
             where = f"line {line}"
             src_id = (row.get("source") or "").strip()
             if src_id not in registry:

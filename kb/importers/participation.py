@@ -58,6 +58,7 @@ EVENT_CLASS = {
     "territorial_exclusion": COOP.TerritorialWithdrawal,
     "signature_withdrawn": COOP.SignatureWithdrawnIntent,
 }
+COLUMNS = ("state", "event", "date", "territory", "source", "verbatim", "note")
 EVENTS = tuple(EVENT_CLASS) + ("denunciation_effective", "contracting_by")
 _UNTC_DATE = re.compile(r"^(\d{1,2} [A-Z][a-z]{2} \d{4})(?:\s+(a|A|AA|d|c))?$")
 
@@ -110,7 +111,12 @@ def read_curated(
     effective: dict[str, date] = {}
     snapshots: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as fh:
-        for line, row in enumerate(csv.DictReader(fh), start=2):
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise ImportProblem(
+                path, "line 1", f"columns must be {','.join(COLUMNS)}, not {','.join(reader.fieldnames or ())}"
+            )
+        for line, row in enumerate(reader, start=2):
             where = f"line {line}"
             state, event = (row.get("state") or "").strip(), (row.get("event") or "").strip()
             if event not in EVENTS:

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, as_date, date_literal, opt_date, read_yaml
+from kb.importers.common import ImportProblem, as_date, date_literal, opt_date, read_yaml, unknown_keys
 from kb.model import DatedBy, Grade, Provenance
 from kb.rdf.prefixes import COOP, SCHEMA, new_graph
 
@@ -67,8 +67,16 @@ def load_registry(sources_dir: Path = paths.SOURCES_DIR) -> dict[str, Source]:
     return out
 
 
+KEYS = frozenset(
+    {"id", "url", "title", "publisher", "grade", "status_date", "status_date_basis", "retrieved", "snapshot", "note"}
+)
+
+
 def _source(entry: dict[str, object], path: Path, i: int) -> Source:
     where = f"entry {i} ({entry.get('id', '?')})"
+    unknown = sorted(set(entry) - KEYS)
+    if unknown:
+        raise ImportProblem(path, where, unknown_keys(unknown, KEYS))
     for key in ("id", "url", "grade", "retrieved"):
         if not entry.get(key):
             raise ImportProblem(path, where, f"missing {key}")

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml
+from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml, unknown_keys
 from kb.importers.participation import add_provenance
 from kb.importers.registry import Source
 from kb.model import STATEMENT_KINDS, Statement
@@ -46,10 +46,18 @@ OFFENCES = {
     "ets185-art2-11": COOP.Ets185Art2to11Offences,
     "drug88-art3-1": COOP.Drug88Art3Offences,
     "untoc-scope": COOP.UntocScopeOffences,
-    "uncac-ch3": COOP.UncacCh3Offences,
     "other": COOP.OtherOffences,
 }
 assert set(KIND_CLASS) == set(STATEMENT_KINDS)
+# every key a statement may have (kb/sources/README.md); anything else is a misspelling, refused by name
+KEYS = frozenset(
+    {
+        "state", "seq", "kind", "label_used", "provisions", "authorised_by", "effect", "conditions",
+        "offence_carve_out", "reciprocal", "applies_when_requested", "authority", "territory", "territorial_mode",
+        "treaty_basis", "objects_to", "opposes_entry_into_force", "withdraws", "made_on", "effective_from",
+        "effective_until", "text", "summary", "source", "dated_by", "verification", "note",
+    }
+)  # fmt: skip
 
 
 def read_statements(
@@ -99,6 +107,9 @@ def _statement(
     eif: dict[str, date],
     consents: dict[str, date],
 ) -> Statement:
+    unknown = sorted(set(item) - KEYS)
+    if unknown:
+        raise ImportProblem(path, where, unknown_keys(unknown, KEYS))
     kind = str(item.get("kind"))
     if kind not in KIND_CLASS:
         raise ImportProblem(path, where, f"unknown kind {kind!r}")
@@ -199,12 +210,11 @@ def statement_graph(statements: list[Statement], actor_iris: dict[str, str]) -> 
         if s.authority:
             g.add((node, COOP.authority, Literal(s.authority)))
         if s.territory:
-            # a territory, or a state or former entity for a part of it (NLD: the Kingdom in Europe;
-            # ANT: the Netherlands Antilles); never dropped silently (issue 15 item 2)
-            territory_iri = actor_iris.get(s.territory)
-            if territory_iri is None:
+            # a dependent territory, or a former one with its own code (ANT, the Netherlands Antilles)
+            known = actor_iris.get(s.territory)
+            if known is None or s.territory == s.actor or "/id/org/" in known:
                 raise ImportProblem(f"{s.treaty}/statements.yaml", s.id, f"unknown territory {s.territory!r}")
-            g.add((node, COOP.territory, URIRef(territory_iri)))
+            g.add((node, COOP.territory, URIRef(known)))
         if s.territorial_mode:
             g.add(
                 (node, COOP.territorialMode, COOP.Include if s.territorial_mode == "include" else COOP.ExcludeTerritory)

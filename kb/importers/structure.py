@@ -24,9 +24,9 @@ from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
 from kb.model import OFFENCES, SCOPE_EFFECTS, Grade, Provenance, ScopeRule, Treaty
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 
-RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS"}
+RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS", "ON_RECEIPT_OR_LATER"}
 REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
-DEPOSITARIES = {"COE-SG", "UN-SG"}
+DEPOSITARIES = {"COE-SG", "UN-SG", "CIS-EC", "PARTIES"}
 STRENGTHS = {"mandatory", "qualified", "discretionary", "consider", "unilateral"}
 LINK_TYPES = {"specific": COOP.Specific, "fallback_general": COOP.FallbackGeneral}
 SCOPE_EFFECT_IRI = {"in": COOP.InScope, "may": COOP.MayBeInScope, "out": COOP.OutOfScope}
@@ -93,6 +93,8 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
         open_only_to_parties_of=(data.get("open_only_to_parties_of") or {}).get("treaty"),
         open_only_to_parties_note=str((data.get("open_only_to_parties_of") or {}).get("text") or ""),
         open_only_to_parties_act=str((data.get("open_only_to_parties_of") or {}).get("act") or "signature"),
+        parties=_named_parties(data, path),
+        procedure_for=tuple(str(m) for m in data.get("procedure_treaty_for") or []),
     )
 
 
@@ -132,6 +134,12 @@ def structure_graph(
             g.add((t, COOP.ruleText, Literal(prop + str(data[key]).strip(), lang="en")))
     if treaty.supplements:
         g.add((t, COOP.supplements, URIRef(iri.treaty(treaty.supplements))))
+    if treaty.open_only_to_parties_of:
+        g.add((t, COOP.openOnlyToPartiesOf, URIRef(iri.treaty(treaty.open_only_to_parties_of))))
+    for code in treaty.parties:
+        g.add((t, COOP.namedParty, URIRef(iri.actor(code, "state"))))
+    for notation in treaty.procedure_for:
+        g.add((t, COOP.procedureTreatyFor, URIRef(iri.mechanism(notation))))
     if treaty.mutatis_mutandis_of:
         g.add((t, COOP.appliesMutatisMutandis, URIRef(iri.treaty(treaty.mutatis_mutandis_of))))
     text_sources = [str(s["url"]) for s in data.get("text_sources") or [] if s.get("url")]
@@ -205,6 +213,18 @@ def _scope_rule(g: Graph, rule: ScopeRule) -> None:
         g.add((node, RDFS.comment, Literal(rule.why, lang="en")))
     if rule.provision:
         g.add((node, COOP.scopeProvision, URIRef(iri.provision(rule.treaty, rule.provision))))
+
+
+def _named_parties(data: dict[str, Any], path: Path) -> tuple[str, ...]:
+    """The parties a two-party treaty names; its slug must name the same two (contract 1)."""
+    parties = tuple(str(p) for p in data.get("parties") or [])
+    slug = str(data["slug"])
+    if slug.startswith("bilateral-"):
+        in_slug = tuple(code.upper() for code in slug.split("-")[1:3])
+        if len(parties) != 2 or sorted(parties) != list(in_slug):
+            why = f"a two-party treaty names the two states of its slug {in_slug}, not {parties}"
+            raise ImportProblem(path, "parties", why)
+    return parties
 
 
 def _depositary(data: dict[str, Any], path: Path) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from kb.law.closed_lists import Absence, absence
-from kb.law.participation import Standing, closed_list_reason, standing
+from kb.law.participation import CANNOT_JOIN, Standing, closed_list_reason, standing
 from kb.law.territory import partial_ratifiers, territory_covered
 from kb.model import (
     OFFENCES,
@@ -169,6 +169,9 @@ def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str
         providing = ", ".join(s for s, _ in candidates) or "none"
         ev.step("candidates", None, f"treaties providing the mechanism: {providing}")
     for slug, links in candidates:
+        named = inputs.records[slug].treaty.parties
+        if named and not {q.requesting, q.requested} <= set(named):
+            continue  # a treaty between two other states: neither a basis nor a gap for this pair
         evaluate_treaty(inputs, q, inputs.records[slug], links, ev)
     return answer(inputs, q, ev, explain_answer)
 
@@ -368,11 +371,16 @@ def _standing(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Sta
 
     def compute() -> Standing:
         lists = _absence(inputs, record, on)
-        could_join = lists.count is None or eligible(inputs, record, actor, on)
+        could_join = eligible(inputs, record, actor, on)
         return standing(record.treaty, by_actor.get(actor, []), actor, on, (), lists, could_join)
 
     result: Standing = inputs.remember(("standing", record.treaty.slug, actor, on), compute)
     return result
+
+
+def standing_on(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Standing:
+    """An actor's standing as the engine reads it: with the closed lists and the later-count rule."""
+    return _standing(inputs, record, actor, on)
 
 
 def _index(events: list[Any]) -> dict[str, list[Any]]:
@@ -419,6 +427,8 @@ def _participation_gap(st: Standing, name: str) -> dict[str, Any]:
 
 def _participation_reason(st: Standing, name: str) -> tuple[str, str]:
     rests = f" ({closed_list_reason(st.closed_list)})" if st.closed_list is not None else ""
+    if not rests and CANNOT_JOIN in st.notes:
+        rests = f" ({CANNOT_JOIN})"
     if st.status is Participation.DENOUNCED:
         return "denounced", f"{st.actor} denounced the {name}"
     if st.status is Participation.CONSENTED_NOT_IN_FORCE:
@@ -537,9 +547,20 @@ def evaluate_link(
     if relation.territory_unknown:
         status = worse(status, UNKNOWN)
         start = (*start, "TerritoryNotConfirmed")
+    if "PendingTreatyMLATCheck" in start:
+        governing = _procedure_treaties(inputs, q, link)
+        if governing:  # UNTOC art. 18(7) and its twins: that treaty's procedure governs; this stays a basis
+            start = tuple("TreatyProcedureGoverns" if c == "PendingTreatyMLATCheck" else c for c in start)
+            if not ev.quiet:
+                ev.notes.append(
+                    f"{', '.join(short(inputs.records[g].treaty) for g in governing)} binds both states: its "
+                    f"procedure governs the request in place of {link.provision}, which applies only absent such "
+                    "a treaty"
+                )
     conds: list[str] = list(start)
     notes: list[str] = []
     sources: set[str] = set()
+    applied: list[dict[str, Any]] = []  # the statements that bear on this basis, with their evidence
     if scope.outcome == "out":
         why = f": {scope.why}" if scope.why else ""
         ev.gaps.append(
@@ -574,6 +595,8 @@ def evaluate_link(
             status = worse(status, WITH_CONDITIONS)
             conds.append("UnverifiedStatusData")
         if outcome[1] != _NO_EFFECT_HERE:
+            if not ev.quiet:
+                applied.append(_statement_ref(s))
             if s.provenance.grade is Grade.SECONDARY:
                 status = worse(status, WITH_CONDITIONS)
                 conds.append("SecondarySource")
@@ -600,8 +623,43 @@ def evaluate_link(
             "conditions": [{"code": c, "label": inputs.condition_labels.get(c, c)} for c in dict.fromkeys(conds)],
             "notes": notes,
             "sources": sorted(sources.union(found)) if sources else list(found),
+            "statements": applied,
         }
     )
+
+
+def _procedure_treaties(inputs: Inputs, q: Question, link: Link) -> tuple[str, ...]:
+    """The treaties of mutual legal assistance (or extradition) for the link's mechanism that bind the pair
+    on the date (treaty data: `procedure_treaty_for`), memoised per pair, date and mechanism."""
+
+    def compute() -> tuple[str, ...]:
+        found = []
+        for slug, record in sorted(inputs.records.items()):
+            covered = set().union(*(narrower_or_same(inputs.mechanisms, m) for m in record.treaty.procedure_for))
+            if slug == link.treaty or link.mechanism not in covered:
+                continue
+            if record.treaty.parties and not {q.requesting, q.requested} <= set(record.treaty.parties):
+                continue
+            if all(_standing(inputs, record, a, q.on).status in OPERATIVE for a in (q.requesting, q.requested)):
+                found.append(slug)
+        return tuple(found)
+
+    key = ("procedure", q.requesting, q.requested, q.on, link.mechanism)
+    result: tuple[str, ...] = inputs.remember(key, compute)
+    return result
+
+
+def _statement_ref(s: Statement) -> dict[str, Any]:
+    """A statement bearing on a basis, as the answer cites it (contract 5a: with its evidence)."""
+    out: dict[str, Any] = {"id": s.id, "kind": s.kind, "effect": s.effect}
+    if s.summary:
+        out["summary"] = s.summary
+    if s.text:
+        out["text"] = {"lang": s.text_lang, "value": s.text}
+    out["source"] = s.provenance.source
+    out["status_as_of"] = s.provenance.status_as_of.isoformat() if s.provenance.status_as_of else None
+    out["evidence"] = {"grade": s.provenance.grade.value, "dated_by": s.provenance.dated_by.value}
+    return out
 
 
 def _link_start(
@@ -791,6 +849,7 @@ def merge_gaps(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (g["treaty"], g["code"])
         if key not in out:
             out[key] = {"treaty": g["treaty"], "code": g["code"], "reason": g["reason"], "provisions": []}
+            out[key].update({k: g[k] for k in ("as_of", "evidence", "closed_list") if k in g})
         if g.get("provision") and g["provision"] not in out[key]["provisions"]:
             out[key]["provisions"].append(g["provision"])
     return list(out.values())
@@ -814,6 +873,7 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = T
         },
         "bases": ev.bases,
         "gaps": ev.gaps,
+        "best_basis": best_basis(ev.bases),
         "explanation": explain(inputs, q, best, ev) if explain_answer else "",
         "trace": ev.trace,
         "data_as_of": min(ev.status_dates).isoformat() if ev.status_dates else None,
@@ -821,6 +881,16 @@ def answer(inputs: Inputs, q: Question, ev: Evaluation, explain_answer: bool = T
         "engine_version": ENGINE_VERSION,
         "notice": "analysis of treaty texts and depositary records, not legal advice",
     }
+
+
+def best_basis(bases: list[dict[str, Any]]) -> str | None:
+    """Contract 2: `specific` when a specific basis is available (with or without conditions), else
+    `fallback_general` when a fallback one is, else None."""
+    usable = {b["link_type"] for b in bases if b["status"] in (AVAILABLE, WITH_CONDITIONS)}
+    for kind in ("specific", "fallback_general"):
+        if kind in usable:
+            return kind
+    return None
 
 
 def _evidence(ev: Evaluation) -> str | None:

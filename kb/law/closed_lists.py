@@ -23,7 +23,7 @@ closure names the late joiners.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kb.law.dates import apply_rule
@@ -84,13 +84,17 @@ def closures(
         known = parties_on(treaty, events, c.status_date)
         if len(known) >= c.parties:
             out.append(ClosedList(c.treaty, c.status_date, "count", c.provenance, known, c.parties))
-    return sorted(out, key=lambda x: (x.date, x.kind))
+    return sorted(out, key=lambda x: (x.date, x.kind != "table"))  # a table says more than a count
 
 
 def absence(
     treaty: Treaty, events: list[Event], counts: Iterable[DepositaryCount], tables: Iterable[ClosedList], on: date
 ) -> Absence:
     """What settles, on `on`, the standing of a state no fact places in the treaty (rules 1-4)."""
+    if treaty.parties and treaty.general_eif_provenance is not None:
+        # a two-party treaty names its parties in its text: no other state can be bound by it
+        named = ClosedList(treaty.slug, treaty.adopted or date.min, "parties", treaty.general_eif_provenance)
+        return Absence(replace(named, listed=frozenset(treaty.parties)))
     counts = list(counts)
     closed = closures(treaty, events, counts, tables)
     later = [c for c in closed if c.date >= on]

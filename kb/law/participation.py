@@ -243,6 +243,8 @@ def standing(
             "from its participation in a treaty open only to parties of this one (not read in a depositary record)"
         )
     closed: ClosedList | None = None
+    if treaty.parties and actor not in treaty.parties:
+        status = Participation.NOT_PARTICIPATING  # a treaty that names its parties binds no one else
     if on is not None and status in (Participation.NOT_PARTICIPATING, Participation.SIGNATORY):
         status, closed, note = _settle(status, mine, on, absence, eligible)
         notes += [note] if note else []
@@ -294,6 +296,8 @@ def _settle(
         )
     if absence is None:
         return status, None, ""
+    if not eligible:  # only the parties of another treaty can join this one, and it is not one of them
+        return status, absence.closed, CANNOT_JOIN
     if absence.closed is None:
         if status is Participation.SIGNATORY:
             return status, None, ""
@@ -303,6 +307,11 @@ def _settle(
     if absence.count is not None and eligible:
         return Participation.UNKNOWN, None, unidentified_reason(absence)
     return status, absence.closed, ""
+
+
+CANNOT_JOIN = (
+    "it could not have joined: the treaty is open only to the parties of another, and it is not bound by that one"
+)
 
 
 def unidentified_reason(a: Absence) -> str:
@@ -317,6 +326,8 @@ def unidentified_reason(a: Absence) -> str:
 
 def closed_list_reason(c: ClosedList) -> str:
     """The closed list an absence rests on, in words (contract 5a)."""
+    if c.kind == "parties":
+        return f"a treaty between {' and '.join(sorted(c.listed))} only ({c.provenance.source})"
     if c.kind == "table":
         return (
             f"absent from the complete list of signatories and contracting states of {c.date.isoformat()} "
@@ -364,8 +375,11 @@ def counts_on(
 ) -> dict[str, int]:
     """Counted as the depositary counts (contract 2c)."""
     parties = signatories = denounced = 0
+    by_actor: dict[str, list[Event]] = {}
+    for e in events:  # each standing reads its own events only (not every event once per actor)
+        by_actor.setdefault(e.actor, []).append(e)
     for actor in actors:
-        st = standing(treaty, events, actor, on)
+        st = standing(treaty, by_actor.get(actor, []), actor, on)
         if st.signature is not None:
             signatories += 1
         if st.status in (

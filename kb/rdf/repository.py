@@ -8,6 +8,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from kb import iri
+from kb.errors import KBLoadError, Problem
 from kb.model import (
     ClosedList,
     DatedBy,
@@ -76,6 +77,14 @@ class ActorInfo:
     responsible: str | None = None
 
 
+def _known(table: dict[str, str], cls: str, subject: str, what: str) -> str:
+    """The model's name for an RDF class, or a load error naming the subject (never a silent skip)."""
+    found = table.get(iri.local(cls))
+    if found is None:
+        raise KBLoadError([Problem(f"treaty data ({what})", subject, f"unknown {what} class {cls}")])
+    return found
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -131,7 +140,10 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
         eif = _d(r.get("eif"))
         prov = (
             Provenance(
-                r["eif_source"], date.fromisoformat(r["eif_status"]), r.get("eif_verified", "").endswith("#Verified")
+                r["eif_source"],
+                date.fromisoformat(r["eif_status"]),
+                r.get("eif_verified", "").endswith("#Verified"),
+                grade=_GRADE[iri.local(r["eif_grade"])],
             )
             if eif
             else None
@@ -152,6 +164,9 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
             supplements=iri.local(r["supplements"]) if r.get("supplements") else None,
             mutatis_mutandis_of=iri.local(r["mutatis"]) if r.get("mutatis") else None,
             open_to_reio=r.get("reio") == "true",
+            open_only_to_parties_of=iri.local(r["only"]) if r.get("only") else None,
+            parties=tuple(sorted(_code(p) for p in r.get("parties", "").split())),
+            procedure_for=tuple(sorted(iri.local(m) for m in r.get("procedures", "").split())),
         )
     return out
 
@@ -159,9 +174,7 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
 def read_events(store: ox.Store, slug: str) -> list[Event]:
     out: list[Event] = []
     for r in select(store, "events", treaty=iri.treaty(slug)):
-        kind = _CLASS_KIND.get(iri.local(r["kind"]))
-        if kind is None:
-            continue
+        kind = _known(_CLASS_KIND, r["kind"], r["event"], "event")
         out.append(
             Event(
                 actor=_code(r["actor"]),
@@ -181,9 +194,7 @@ def read_events(store: ox.Store, slug: str) -> list[Event]:
 def read_statements(store: ox.Store, slug: str) -> list[Statement]:
     out: list[Statement] = []
     for r in select(store, "statements", treaty=iri.treaty(slug)):
-        kind = _STATEMENT_KIND.get(iri.local(r["kind"]))
-        if kind is None:
-            continue
+        kind = _known(_STATEMENT_KIND, r["kind"], r["st"], "statement")
         out.append(
             Statement(
                 id=iri.statement_id(r["st"]),

@@ -73,7 +73,7 @@
       var arts = {};
       sa.concat(sb).forEach(function (s) { (s.provisions.length ? s.provisions : [t + "/art/-"]).forEach(function (p) { arts[p.split("/").slice(0, 3).join("/")] = true; }); });
       var body = Object.keys(arts).sort().map(function (p) {
-        function list(ss) { return el("td", {}, ss.filter(function (s) { return s.provisions.some(function (q) { return q.indexOf(p) === 0; }) || (!s.provisions.length && p.slice(-1) === "-"); }).map(function (s) { return el("p", {}, [s.kind.replace(/_/g, " ") + ": " + (s.summary || "")]); })); }
+        function list(ss) { return el("td", {}, ss.filter(function (s) { return s.provisions.some(function (q) { return q.indexOf(p) === 0; }) || (!s.provisions.length && p.slice(-1) === "-"); }).map(function (s) { return el("p", {}, [s.kind.replace(/_/g, " ") + ": " + (s.summary || "") + (s.evidence ? " [" + s.evidence.grade + (s.evidence.dated_by === "event" ? ", " + s.evidence.dated_by : "") + "]" : "")]); })); }
         return el("tr", {}, [el("th", {scope: "row"}, [art(p)]), list(sa), list(sb)]);
       });
       app.appendChild(el("h3", {}, [config.treaties[t]]));

@@ -52,7 +52,7 @@
   if (!holder || !data) { return; }
   var cfg = JSON.parse(data.textContent);
   var link = holder.getAttribute("data-compare"), ext = holder.getAttribute("data-ext");
-  var symbol = {A: "●", C: "◐", U: "?", N: "○"};
+  var symbol = {S: "●", F: "◐", U: "?", N: "○"};
   holder.addEventListener("toggle", function () {
     var box = document.getElementById("matrix");
     if (!holder.open || box.firstChild) { return; }

@@ -1,0 +1,117 @@
+"""Strict readers: what used to be skipped or misread is refused with the file and entry named
+(issue #18 item 3; contract 5a for undated sources and closed lists). One regression test each."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kb.importers.closed_lists import read_tables
+from kb.importers.common import ImportProblem
+from kb.importers.participation import read_curated
+from kb.importers.registry import load_registry
+from kb.importers.statements import read_statements, statement_graph
+from kb.model import Event
+
+SNAPSHOT = "Reservation: the Party reserves the right not to apply Article 29. Contracting States : Albania."
+
+
+def sources(tmp_path: Path, registry: str, files: dict[str, str]) -> Path:
+    (tmp_path / "registry").mkdir()
+    (tmp_path / "snapshots").mkdir()
+    (tmp_path / "snapshots" / "s.txt").write_text(SNAPSHOT, encoding="utf-8")
+    (tmp_path / "registry" / "x.yaml").write_text(registry, encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+DATED = """- id: src-dated
+  url: https://example.org/dated
+  grade: depositary
+  status_date: 2011-06-01
+  status_date_basis: shown
+  retrieved: 2026-12-07
+  snapshot: snapshots/s.txt
+"""
+UNDATED = DATED.replace("src-dated", "src-undated").replace("2011-06-01", "null").replace("shown", "none")
+STATEMENT = """- state: ALB
+  seq: 1
+  kind: reservation
+  provisions: ['29']
+  effect: exclude
+  {extra}
+  text: {{lang: en, value: "the Party reserves the right not to apply Article 29"}}
+  source: {source}
+"""
+
+
+def test_a_misspelt_statement_key_is_refused_by_name(tmp_path: Path) -> None:
+    d = sources(
+        tmp_path,
+        DATED,
+        {"t/statements.yaml": STATEMENT.format(extra="effective_fromm: 2012-01-01", source="src-dated")},
+    )
+    with pytest.raises(ImportProblem, match=r"item 0 \(ALB/1\).*'effective_fromm' \(did you mean 'effective_from'\?\)"):
+        read_statements("t", load_registry(d), d)
+
+
+def test_a_misspelt_registry_key_is_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match=r"x.yaml.*entry 0 \(src-dated\).*'gradde' \(did you mean 'grade'\?\)"):
+        load_registry(sources(tmp_path, DATED.replace("grade:", "gradde:"), {}))
+
+
+def test_a_source_without_a_grade_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match="missing grade"):
+        load_registry(sources(tmp_path, DATED.replace("  grade: depositary\n", ""), {}))
+
+
+def test_a_statement_from_an_undated_source_must_say_it_is_dated_by_event(tmp_path: Path) -> None:
+    d = sources(tmp_path, UNDATED, {"t/statements.yaml": STATEMENT.format(extra="note: x", source="src-undated")})
+    with pytest.raises(ImportProblem, match="shows no status date: say how it is dated"):
+        read_statements("t", load_registry(d), d)
+
+
+def test_dated_by_event_with_no_event_to_date_it_by_is_refused(tmp_path: Path) -> None:
+    d = sources(
+        tmp_path, UNDATED, {"t/statements.yaml": STATEMENT.format(extra="dated_by: event", source="src-undated")}
+    )
+    with pytest.raises(ImportProblem, match="no consent of ALB is known to date it by"):
+        read_statements("t", load_registry(d), d, consent={})
+    found = read_statements("t", load_registry(d), d, consent={"ALB": date(2002, 6, 20)})
+    assert found[0].made_on is not None and found[0].provenance.status_as_of is None
+
+
+def test_a_territory_that_is_not_one_is_refused_not_dropped(tmp_path: Path) -> None:
+    d = sources(tmp_path, DATED, {"t/statements.yaml": STATEMENT.format(extra="territory: XXX", source="src-dated")})
+    statements = read_statements("t", load_registry(d), d)
+    with pytest.raises(ImportProblem, match="unknown territory 'XXX'"):
+        statement_graph(statements, {"ALB": "https://w3id.org/treatykb/id/state/ALB"})
+
+
+def test_participation_columns_are_checked(tmp_path: Path) -> None:
+    d = sources(tmp_path, DATED, {"t/participation.csv": "state,event,date,teritory,source,verbatim,note\n"})
+    with pytest.raises(ImportProblem, match="line 1: columns must be state,event,date,territory"):
+        read_curated("t", load_registry(d), d)
+
+
+def test_a_closed_list_without_the_exact_date_of_its_source_closes_nothing(tmp_path: Path) -> None:
+    table = (
+        "- date: 2011-06-02\n  source: src-dated\n  contracting: [ALB]\n  verbatim: ['Contracting States : Albania.']\n"
+    )
+    d = sources(tmp_path, DATED, {"t/closed_lists.yaml": table})
+    with pytest.raises(ImportProblem, match="needs the exact status date"):
+        read_tables("t", load_registry(d), [], d)
+
+
+def test_a_closed_list_that_leaves_out_a_dated_party_is_refused(tmp_path: Path) -> None:
+    table = (
+        "- date: 2011-06-01\n  source: src-dated\n  contracting: [ALB]\n  verbatim: ['Contracting States : Albania.']\n"
+    )
+    d = sources(tmp_path, DATED, {"t/closed_lists.yaml": table})
+    registry = load_registry(d)
+    armenia = Event("ARM", "t", "ratification", date(2006, 10, 12), registry["src-dated"].provenance())
+    with pytest.raises(ImportProblem, match="ARM is not on the table of 2011-06-01"):
+        read_tables("t", registry, [armenia], d)
+    assert read_tables("t", registry, [], d)[0].listed == {"ALB"}
