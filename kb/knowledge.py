@@ -13,11 +13,11 @@ import pyoxigraph as ox
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
 from kb.errors import UnknownInput
-from kb.law.availability import OFFENCES, Inputs, Question, decide, eligible
+from kb.law.availability import Inputs, Question, decide, eligible
 from kb.law.availability import standing_on as engine_standing
 from kb.law.evidence import at_minimum
 from kb.law.participation import Standing
-from kb.model import Grade, TreatyRecord
+from kb.model import OFFENCES, Grade, TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import open_store
 
@@ -146,7 +146,14 @@ def parse_date(value: str | None) -> date | None:
 
 
 def engine_inputs(kb: KnowledgeBase) -> Inputs:
-    from kb.rdf.repository import read_condition_labels, read_links, read_mechanisms, read_reservable
+    from kb.rdf.repository import (
+        read_condition_labels,
+        read_links,
+        read_mechanisms,
+        read_national,
+        read_reservable,
+        read_scope,
+    )
 
     labels = read_condition_labels(kb.store)
     return Inputs(
@@ -157,4 +164,6 @@ def engine_inputs(kb: KnowledgeBase) -> Inputs:
         territories={a.code: a.responsible for a in kb.actors.values() if a.kind == "territory" and a.responsible},
         reios=frozenset(a.code for a in kb.actors.values() if a.kind == "reio"),
         condition_labels={k: v[0] for k, v in labels.items()},
+        scope=read_scope(kb.store),
+        national=read_national(kb.store),
     )

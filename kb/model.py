@@ -176,6 +176,39 @@ class Link:
     qualified_by: tuple[str, ...] = ()
 
 
+# Offence categories a question can name (contract 1); more may be added, never renamed
+OFFENCES = ("ets185-art2-11", "drug88-art3-1", "untoc-scope", "uncac-ch3", "other")
+SCOPE_EFFECTS = ("in", "may", "out")
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """What a treaty's scope (one of its scope gates) says of one offence category (treaty data,
+    kb/sources/structure/{slug}.yaml `scope`): `in` (within it for certain), `may` (within it only if
+    a further condition holds: `condition` names it) or `out` (a category the scope cannot include)."""
+
+    treaty: str
+    gate: str
+    offence: str
+    effect: str  # in | may | out
+    condition: str | None = None
+    why: str = ""
+    provision: str | None = None  # the article that sets the scope
+
+
+@dataclass(frozen=True)
+class NationalFact:
+    """A sourced fact of a state's national law that shapes cooperation (kb/sources/national)."""
+
+    id: str
+    state: str
+    rule: str  # a condition term: NationalsNotExtradited | ExtraditionTreatyRequired
+    mechanisms: tuple[str, ...]
+    law: str
+    provenance: Provenance
+    except_for: str = ""
+
+
 @dataclass(frozen=True)
 class Mechanism:
     notation: str

@@ -7,7 +7,18 @@ from typing import Any
 import pytest
 
 from kb.law.availability import Inputs, Question, decide
-from kb.model import DepositaryCount, Event, Link, Mechanism, Provenance, Statement, Treaty, TreatyRecord
+from kb.model import (
+    OFFENCES,
+    DepositaryCount,
+    Event,
+    Link,
+    Mechanism,
+    Provenance,
+    ScopeRule,
+    Statement,
+    Treaty,
+    TreatyRecord,
+)
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
 T = Treaty(
@@ -59,6 +70,17 @@ def res(actor: str, seq: int, path: str, effect: str, **kw: Any) -> Statement:
     return Statement(**base)  # type: ignore[arg-type]
 
 
+# the fictitious treaty's scope rules (treaty data in the real KB): art. 7 only for ets185-art2-11
+SCOPE = {
+    ("fict-1", "Ets185Art24OffenceScope"): {
+        c: ScopeRule(
+            "fict-1", "Ets185Art24OffenceScope", c, "in" if c == "ets185-art2-11" else "out", why="only arts 2-11"
+        )
+        for c in OFFENCES
+    }
+}
+
+
 def ask(
     events: list[Event],
     statements: list[Statement] = (),
@@ -69,7 +91,7 @@ def ask(
     territory: str | None = None,
 ) -> dict[str, Any]:
     record = TreatyRecord(T, events, list(statements), [])
-    inputs = Inputs({"fict-1": record}, LINKS, MECH, reservable, {"TTT": "BBB"}, frozenset({"EUX"}), {})
+    inputs = Inputs({"fict-1": record}, LINKS, MECH, reservable, {"TTT": "BBB"}, frozenset({"EUX"}), {}, scope=SCOPE)
     return decide(inputs, Question("AAA", "BBB", m, on, offence, territory))
 
 
@@ -242,3 +264,62 @@ def test_a_full_memo_is_emptied_and_answers_stay_the_same(monkeypatch: pytest.Mo
 
 
 PAIRS_FOR_MEMO = [("DEU", "AUT"), ("RUS", "CHN"), ("USA", "JPN"), ("UZB", "DEU"), ("NLD", "CZE")]
+
+
+def test_scope_rules_are_treaty_data_in_may_out() -> None:
+    """Issue 15 item 1: the scope rule of the treaty decides; `may` is a condition, `out` a gap, and an
+    omitted offence is never worse than a given one."""
+    may = {
+        ("fict-1", "Ets185Art24OffenceScope"): {
+            c: ScopeRule(
+                "fict-1",
+                "Ets185Art24OffenceScope",
+                c,
+                {"ets185-art2-11": "in", "other": "out"}.get(c, "may"),
+                None if c in ("ets185-art2-11", "other") else "LaunderingScope",
+                "why",
+            )
+            for c in OFFENCES
+        }
+    }
+    record = TreatyRecord(T, BOTH, [], [])
+    inputs = Inputs({"fict-1": record}, LINKS, MECH, frozenset(), {}, frozenset(), {}, scope=may)
+    a = decide(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1), "drug88-art3-1"))
+    assert a["status"] == "available_with_conditions"
+    assert "LaunderingScope" in {c["code"] for c in a["bases"][0]["conditions"]}
+    out = decide(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1), "other"))
+    assert ("fict-1", "outside_scope") in codes(out)
+    omitted = decide(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1)))
+    assert omitted["status"] == "available_with_conditions"
+    assert {c["code"] for c in omitted["bases"][0]["conditions"]} >= {"OffenceScope"}
+
+
+def test_territory_partial_ratifier_is_unknown_and_metropolitan_only_excludes() -> None:
+    """Issue 15 item 2: no VCLT 29 default for a state known to ratify for parts of its territory; a
+    ratification for the metropolitan part only (the Kingdom in Europe) leaves others uncovered."""
+    from kb.law.territory import territory_covered
+
+    record = TreatyRecord(T, BOTH, [], [])
+    covered, why = territory_covered(record, "BBB", "TTT", date(2010, 1, 1), frozenset({"BBB"}))
+    assert covered is None and "unknown" in why
+    assert territory_covered(record, "BBB", "TTT", date(2010, 1, 1))[0] is True
+    euro = Statement(
+        "fict-1/BBB/1", "BBB", "fict-1", 1, "territorial_declaration", (), "territorial", P,
+        territory="BBB", territorial_mode="include", effective_from=date(2005, 1, 1),
+    )  # fmt: skip
+    record = TreatyRecord(T, BOTH, [euro], [])
+    assert territory_covered(record, "BBB", "TTT", date(2010, 1, 1))[0] is False
+
+
+def test_curacao_before_2010_reads_the_netherlands_antilles_records() -> None:
+    """Issue 15 item 2: CUW before 2010-10-10 was part of ANT; an ANT extension after the date excludes."""
+    from kb.law.territory import territory_covered
+
+    ext = Statement(
+        "fict-1/BBB/2", "BBB", "fict-1", 2, "territorial_declaration", (), "territorial", P,
+        territory="ANT", territorial_mode="include", effective_from=date(2010, 9, 9),
+    )  # fmt: skip
+    record = TreatyRecord(T, BOTH, [ext], [])
+    covered, why = territory_covered(record, "BBB", "CUW", date(2008, 1, 1))
+    assert covered is False and "2010-09-09" in why
+    assert territory_covered(record, "BBB", "CUW", date(2012, 1, 1))[0] is True

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.knowledge import KnowledgeBase
-from kb.law.availability import OFFENCES, RANK, Question, decide
+from kb.law.availability import RANK, Question, decide
 from kb.law.dates import add_months, coe_3m_first, entry_into_force_for, un_plus_days
-from kb.model import Provenance, Statement
+from kb.model import OFFENCES, Provenance, Statement
 
 DATES = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
 

@@ -15,6 +15,7 @@ from kb.importers.actors import actor_graphs, read_actors
 from kb.importers.closed_lists import add_tables, read_tables
 from kb.importers.common import SKIPPED
 from kb.importers.counts import add_counts, read_counts
+from kb.importers.national import national_files, national_graph, read_national
 from kb.importers.participation import (
     UNTC_2014_FILES,
     dated_by_consent,
@@ -59,6 +60,9 @@ def build_graphs(
     groups = sorted({s.group for s in registry.values()})
     for group in groups:
         graphs[f"sources/{group}"] = source_graph([s for s in registry.values() if s.group == group])
+    states = {a.code for a in actors if a.kind == "state"}
+    for path in national_files(sources_dir):
+        graphs[f"national/{path.stem}"] = national_graph(read_national(path, registry, states), actor_iris)
     stats: dict[str, dict[str, int]] = {}
     read: dict[str, tuple[dict[str, Any], Path, Treaty, list[Event]]] = {}
     for path in structure_files(sources_dir):

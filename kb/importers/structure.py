@@ -21,7 +21,7 @@ from kb.importers.common import (
     read_yaml,
 )
 from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
-from kb.model import Grade, Provenance, Treaty
+from kb.model import OFFENCES, SCOPE_EFFECTS, Grade, Provenance, ScopeRule, Treaty
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 
 RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS", "ON_RECEIPT_OR_LATER"}
@@ -29,6 +29,15 @@ REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
 DEPOSITARIES = {"COE-SG", "UN-SG", "CIS-EC", "PARTIES"}
 STRENGTHS = {"mandatory", "qualified", "discretionary", "consider", "unilateral"}
 LINK_TYPES = {"specific": COOP.Specific, "fallback_general": COOP.FallbackGeneral}
+SCOPE_EFFECT_IRI = {"in": COOP.InScope, "may": COOP.MayBeInScope, "out": COOP.OutOfScope}
+OFFENCE_IRI = {
+    "ets185-art2-11": COOP.Ets185Art2to11Offences,
+    "drug88-art3-1": COOP.Drug88Art3Offences,
+    "untoc-scope": COOP.UntocScopeOffences,
+    "uncac-ch3": COOP.UncacCh3Offences,
+    "other": COOP.OtherOffences,
+}
+assert set(OFFENCE_IRI) == set(OFFENCES)
 
 
 def structure_files(sources_dir: Path = paths.SOURCES_DIR) -> list[Path]:
@@ -141,7 +150,69 @@ def structure_graph(
     if treaty.general_eif and treaty.general_eif_provenance:
         _general_eif(g, t, treaty)
     _provisions(g, treaty.slug, data, path, text_sources[0], extra_paths)
+    for rule in scope_rules(data, path):
+        _scope_rule(g, rule)
     return g
+
+
+def scope_rules(data: dict[str, Any], path: Path) -> list[ScopeRule]:
+    """The treaty's `scope` section (kb/sources/README.md): per scope gate, what it says of every
+    offence category. Every gate a link names must be defined, and every gate must rule on every
+    category (contract 1), so that no answer falls back on an engine default."""
+    slug = str(data["slug"])
+    section = data.get("scope") or {}
+    if not isinstance(section, dict):
+        raise ImportProblem(path, "scope", "expected a mapping of scope gate -> rules")
+    used = {
+        str(m["scope_gate"])
+        for prov in data.get("provisions") or []
+        for m in prov.get("mechanisms") or []
+        if m.get("scope_gate")
+    }
+    missing = sorted(used - set(section))
+    if missing:
+        raise ImportProblem(path, "scope", f"scope gate(s) used by links but not defined: {', '.join(missing)}")
+    out: list[ScopeRule] = []
+    for gate, spec in sorted(section.items()):
+        where = f"scope.{gate}"
+        if not isinstance(spec, dict) or not isinstance(spec.get("offences"), dict):
+            raise ImportProblem(path, where, "expected `provision`, `text` and an `offences` mapping")
+        offences: dict[str, Any] = spec["offences"]
+        unknown = sorted(set(offences) - set(OFFENCES))
+        if unknown:
+            raise ImportProblem(path, where, f"unknown offence categories {unknown}; known: {', '.join(OFFENCES)}")
+        absent = [c for c in OFFENCES if c not in offences]
+        if absent:
+            raise ImportProblem(path, where, f"no rule for offence categories {absent}")
+        provision = str(spec["provision"]) if spec.get("provision") else None
+        for code in OFFENCES:
+            value = offences[code]
+            rule = value if isinstance(value, dict) else {"effect": value}
+            effect = str(rule.get("effect", ""))
+            if effect not in SCOPE_EFFECTS:
+                raise ImportProblem(path, f"{where}.{code}", f"effect must be one of {SCOPE_EFFECTS}")
+            condition = rule.get("condition")
+            if effect == "may" and not condition:
+                condition = "OffenceScope"
+            if effect != "may" and condition:
+                raise ImportProblem(path, f"{where}.{code}", "only `may` takes a condition")
+            out.append(ScopeRule(slug, gate, code, effect, condition, str(rule.get("why") or "").strip(), provision))
+    return out
+
+
+def _scope_rule(g: Graph, rule: ScopeRule) -> None:
+    node = URIRef(f"{iri.treaty(rule.treaty)}/scope/{rule.gate}/{rule.offence}")
+    g.add((node, RDF.type, COOP.ScopeRule))
+    g.add((node, COOP.treaty, URIRef(iri.treaty(rule.treaty))))
+    g.add((node, COOP.ruleForGate, COOP[rule.gate]))
+    g.add((node, COOP.offenceCategory, OFFENCE_IRI[rule.offence]))
+    g.add((node, COOP.scopeEffect, SCOPE_EFFECT_IRI[rule.effect]))
+    if rule.condition:
+        g.add((node, COOP.scopeCondition, COOP[rule.condition]))
+    if rule.why:
+        g.add((node, RDFS.comment, Literal(rule.why, lang="en")))
+    if rule.provision:
+        g.add((node, COOP.scopeProvision, URIRef(iri.provision(rule.treaty, rule.provision))))
 
 
 def _named_parties(data: dict[str, Any], path: Path) -> tuple[str, ...]:

@@ -14,15 +14,18 @@ from typing import Any
 from kb.iri import article_label
 from kb.law.closed_lists import Absence, absence
 from kb.law.participation import CANNOT_JOIN, Standing, closed_list_reason, standing
-from kb.law.territory import territory_covered
+from kb.law.territory import partial_ratifiers, territory_covered
 from kb.model import (
+    OFFENCES,
     DatedBy,
     Event,
     Grade,
     Link,
     Mechanism,
+    NationalFact,
     Participation,
     Provenance,
+    ScopeRule,
     Statement,
     Treaty,
     TreatyRecord,
@@ -37,14 +40,7 @@ WITH_CONDITIONS = AvailabilityStatus.AVAILABLE_WITH_CONDITIONS.value
 UNKNOWN = AvailabilityStatus.UNKNOWN.value
 NOT_AVAILABLE = AvailabilityStatus.NOT_AVAILABLE.value
 OPERATIVE = (Participation.PARTY, Participation.DENUNCIATION_PENDING)
-OFFENCES = ("ets185-art2-11", "drug88-art3-1", "untoc-scope", "other")
 EXTRADITION = ("EXT", "EXT-PA", "EXT-ADJ")
-# which offence category meets a scope gate for certain; "other" meets none of them
-GATE_OFFENCE = {
-    "Ets185Art24OffenceScope": "ets185-art2-11",
-    "UntocArt3Scope": "untoc-scope",
-    "Drug88Art3Scope": "drug88-art3-1",
-}
 
 
 @dataclass(frozen=True)
@@ -71,6 +67,10 @@ class Inputs:
     territories: dict[str, str]  # territory code -> responsible state
     reios: frozenset[str]
     condition_labels: dict[str, str]
+    # the treaties' scope rules (treaty data): (treaty, scope gate) -> offence category -> rule
+    scope: dict[tuple[str, str], dict[str, ScopeRule]] = field(default_factory=dict)
+    # sourced national-law facts by state (kb/sources/national, issue 15 item 4)
+    national: dict[str, list[NationalFact]] = field(default_factory=dict)
     min_grade: Grade = Grade.SECONDARY  # contract 5a: facts below it reach no favourable conclusion
     # memo of derived values (standings, completeness, candidates); filled on use, never compared
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
@@ -188,6 +188,7 @@ class PairRelation:
     secondary_party: bool = False  # a participation known only from a secondary source (contract 5a)
     statements: tuple[Statement, ...] = ()  # the pair's statements in effect that can bear on a link
     sources: tuple[str, ...] = ()  # the sources of both states' events up to the date
+    territory_unknown: bool = False  # the asked territory's coverage is not known (issue 15 item 2)
 
 
 def evaluate_treaty(inputs: Inputs, q: Question, record: TreatyRecord, links: list[Link], ev: Evaluation) -> None:
@@ -265,8 +266,12 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
     mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
     if _objection_opposes(inputs, mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
         return PairRelation(False, False, ev)
-    if q.territory and not _territory_ok(record, q, ev):
-        return PairRelation(False, False, ev)
+    territory_unknown = False
+    if q.territory:
+        covered = _territory(inputs, record, q, ev)
+        if covered is False:
+            return PairRelation(False, False, ev)
+        territory_unknown = covered is None
     statements = tuple(_pair_statements(inputs, record, q))
     return PairRelation(
         True,
@@ -276,6 +281,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
         secondary_party=secondary_party,
         statements=statements,
         sources=_participation_sources(by_actor, q),
+        territory_unknown=territory_unknown,
     )
 
 
@@ -476,30 +482,48 @@ def _in_effect(s: Statement, on: date) -> bool:
     return s.in_effect(on)
 
 
-def _territory_ok(record: TreatyRecord, q: Question, ev: Evaluation) -> bool:
+def _territory(inputs: Inputs, record: TreatyRecord, q: Question, ev: Evaluation) -> bool | None:
+    """Whether the requested state's participation covers the asked territory (None: unknown)."""
     assert q.territory
-    covered, why = territory_covered(record, q.requested, q.territory, q.on)
+    partial: frozenset[str] = inputs.remember(("partial-ratifiers",), lambda: partial_ratifiers(inputs.records))
+    covered, why = territory_covered(record, q.requested, q.territory, q.on, partial)
     ev.step("territory", record.treaty.slug, why)
     if covered is False:
         ev.gaps.append({"treaty": record.treaty.slug, "code": "territory_excluded", "reason": why})
-        return False
-    return True
+    elif covered is None:
+        ev.notes.append(f"{record.treaty.slug}: {why}")
+    return covered
 
 
-def gate(link: Link, offence: str | None) -> str:
-    """Scope gate: 'in', 'out' or 'unknown' for the question's offence."""
-    if link.scope_gate is None or link.scope_gate == "Ets185Art25Scope":
-        return "in"
-    needed = GATE_OFFENCE.get(link.scope_gate)
+@dataclass(frozen=True)
+class Scope:
+    """A link's scope gate applied to the question's offence: 'in', 'may' (with the conditions it
+    needs) or 'out', and why (from the treaty's scope rules)."""
+
+    outcome: str
+    conditions: tuple[str, ...] = ()
+    why: str = ""
+
+
+def gate(scope: dict[tuple[str, str], dict[str, ScopeRule]], link: Link, offence: str | None) -> Scope:
+    """The treaty's own scope rule for the link's gate and the offence (contract 1). A link with no
+    gate has no offence limit; an omitted offence is within the gate only if every category is, and
+    otherwise gives the conditions of the categories it may or may not include, never a 'no'."""
+    if link.scope_gate is None:
+        return Scope("in")
+    rules = scope.get((link.treaty, link.scope_gate))
+    if not rules:  # the importer refuses this; kept as the cautious reading
+        return Scope("may", ("OffenceScope",), f"no scope rule for {link.scope_gate}")
     if offence is None:
-        return "unknown"
-    if needed is not None and offence == needed:
-        return "in"
-    if offence == "other":
-        return "out"
-    if link.scope_gate == "Ets185Art24OffenceScope":
-        return "out"  # extradition under ETS 185 art. 24 is limited to arts 2-11 offences
-    return "unknown"
+        if all(rules[c].effect == "in" for c in OFFENCES if c in rules):
+            return Scope("in")
+        conds = {r.condition for r in rules.values() if r.effect == "may" and r.condition}
+        single = len(conds) == 1 and all(r.effect != "out" for r in rules.values())
+        return Scope("may", (conds.pop(),) if single else ("OffenceScope",), "the offence is not given")
+    rule = rules.get(offence)
+    if rule is None:
+        return Scope("may", ("OffenceScope",), f"no scope rule for {offence}")
+    return Scope(rule.effect, (rule.condition,) if rule.condition else (), rule.why)
 
 
 def evaluate_link(
@@ -516,11 +540,14 @@ def evaluate_link(
     unknown_party, unverified_party = relation.unknown_party, relation.unverified_party
     status, start, scope = inputs.remember(
         ("link-start", id(link), unknown_party, unverified_party, q.offence),
-        lambda: _link_start(link, unknown_party, unverified_party, q.offence),
+        lambda: _link_start(inputs, link, unknown_party, unverified_party, q.offence),
     )
     if relation.secondary_party:
         status = worse(status, WITH_CONDITIONS)
         start = (*start, "SecondarySource")
+    if relation.territory_unknown:
+        status = worse(status, UNKNOWN)
+        start = (*start, "TerritoryNotConfirmed")
     if "PendingTreatyMLATCheck" in start:
         governing = _procedure_treaties(inputs, q, link)
         if governing:  # UNTOC art. 18(7) and its twins: that treaty's procedure governs; this stays a basis
@@ -535,17 +562,20 @@ def evaluate_link(
     notes: list[str] = []
     sources: set[str] = set()
     applied: list[dict[str, Any]] = []  # the statements that bear on this basis, with their evidence
-    if scope == "out":
+    if scope.outcome == "out":
+        why = f": {scope.why}" if scope.why else ""
         ev.gaps.append(
             {
                 "treaty": slug,
                 "code": "outside_scope",
                 "provision": where,
-                "reason": f"{where} applies only to {link.scope_gate} offences, not to '{q.offence}'",
+                "reason": f"a '{q.offence}' offence is outside the scope of {where}{why}",
             }
         )
-        ev.step("scope", slug, f"{where}: offence outside {link.scope_gate}")
+        ev.step("scope", slug, f"{where}: offence '{q.offence}' outside {link.scope_gate}{why}")
         return
+    if scope.outcome == "may" and scope.why and q.offence is not None:
+        ev.notes.append(f"{where}, scope for a '{q.offence}' offence: {scope.why}")
     if not ev.quiet:
         ev.step("provision", slug, f"{where} provides {link.mechanism} ({link.strength}, {link.link_type})")
     for s in _statements_for(relation.statements, link, q) if relation.statements else ():
@@ -580,6 +610,14 @@ def evaluate_link(
             if s.provenance.dated_by is DatedBy.EVENT:
                 status = worse(status, WITH_CONDITIONS)
                 conds.append("StatusNotConfirmed")
+    for fact in inputs.national.get(q.requested, ()):
+        if link.mechanism not in fact.mechanisms:
+            continue
+        status = _national(inputs, q, record, link, relation, fact, status, conds, notes)
+        sources.add(fact.provenance.source)
+        ev.grades.append(fact.provenance.grade)
+        if not ev.quiet:
+            ev.step("national_law", slug, f"{fact.id} ({fact.law}): {fact.rule}")
     found = relation.sources
     ev.bases.append(
         {
@@ -632,8 +670,8 @@ def _statement_ref(s: Statement) -> dict[str, Any]:
 
 
 def _link_start(
-    link: Link, unknown_party: bool, unverified_party: bool, offence: str | None
-) -> tuple[str, tuple[str, ...], str]:
+    inputs: Inputs, link: Link, unknown_party: bool, unverified_party: bool, offence: str | None
+) -> tuple[str, tuple[str, ...], Scope]:
     """What a link gives before the pair's statements: (status, conditions, scope gate outcome)."""
     status = AVAILABLE if link.strength in ("mandatory", "unilateral") else WITH_CONDITIONS
     conds: list[str] = list(link.conditions)
@@ -648,11 +686,61 @@ def _link_start(
     if not link.verified or unverified_party:
         status = worse(status, WITH_CONDITIONS)
         conds.append("UnverifiedStatusData")
-    scope = gate(link, offence)
-    if scope == "unknown":
+    scope = gate(inputs.scope, link, offence)
+    if scope.outcome == "may":
         status = worse(status, WITH_CONDITIONS)
-        conds.append("OffenceScope")
+        conds.extend(scope.conditions)
     return status, tuple(conds), scope
+
+
+def _national(
+    inputs: Inputs,
+    q: Question,
+    record: TreatyRecord,
+    link: Link,
+    relation: PairRelation,
+    fact: NationalFact,
+    status: str,
+    conds: list[str],
+    notes: list[str],
+) -> str:
+    """A national-law fact of the requested state on an extradition basis (issue 15 item 4)."""
+    t = record.treaty
+    exception = f" (except {fact.except_for})" if fact.except_for else ""
+    if fact.rule == "NationalsNotExtradited":
+        adj = [x.provision for x in inputs.links if x.treaty == t.slug and x.mechanism == "EXT-ADJ"]
+        instead = (
+            f"{short(t)} art. " + ", ".join(article_label(p) for p in sorted(adj))
+            if adj
+            else "no prosecute-instead article of this treaty"
+        )
+        conds.append("NationalsNotExtradited")
+        notes.append(
+            f"{q.requested} does not extradite its own nationals ({fact.law}){exception}; if the person is one, "
+            f"the obligation to submit the case for prosecution instead (EXT-ADJ) applies: {instead}"
+        )
+        return status  # the question gives no nationality: a condition, not a different status
+    if fact.rule == "ExtraditionTreatyRequired":
+        takes_as_basis = any(
+            s.kind == "treaty_basis_declaration" and s.actor == q.requested and s.will_use_as_legal_basis
+            for s in relation.statements
+        )
+        if takes_as_basis or _is_extradition_treaty(inputs, t.slug):
+            return status
+        conds.append("ExtraditionTreatyRequired")
+        notes.append(
+            f"{q.requested} extradites only under a treaty of extradition ({fact.law}){exception}; it has not "
+            f"declared that it takes the {short(t)} as that basis, and the knowledge base holds no extradition "
+            f"treaty between {q.requesting} and {q.requested}: whether one is in force is unknown"
+        )
+        return worse(status, UNKNOWN)
+    return status
+
+
+def _is_extradition_treaty(inputs: Inputs, slug: str) -> bool:
+    """A treaty made for extradition (it provides extradition and no mutual assistance)."""
+    mechs = {x.mechanism for x in inputs.links if x.treaty == slug}
+    return "EXT" in mechs and not any(m.startswith("MLA") for m in mechs)
 
 
 def _participation_sources(by_actor: dict[str, list[Event]], q: Question) -> tuple[str, ...]:
@@ -825,6 +913,17 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
         f"Can {q.requesting} ask {q.requested} for {label} ({q.mechanism}) on {q.on.isoformat()}? "
         f"{status.replace('_', ' ').capitalize()}."
     ]
+    usable = [b for b in ev.bases if b["status"] in (AVAILABLE, WITH_CONDITIONS)]
+    if usable and all(b["link_type"] == "fallback_general" for b in usable):
+        # issue 15 item 6: a headline that does not overstate
+        parts = [
+            f"No treaty binding {q.requesting} and {q.requested} in the knowledge base provides {label} "
+            f"({q.mechanism}) itself on {q.on.isoformat()}: an ordinary mutual legal assistance request under a "
+            f"general assistance article is the way ({status.replace('_', ' ')})."
+        ]
+        missing = not_held(inputs, q.requesting, q.requested)
+        if missing:
+            parts.append(f"The knowledge base does not yet hold {'; '.join(missing)}.")
     for b in ev.bases:
         t = inputs.records[b["treaty"]].treaty
         conds = ", ".join(c["label"] for c in b["conditions"]) or "no listed condition"
@@ -844,3 +943,22 @@ def explain(inputs: Inputs, q: Question, status: str, ev: Evaluation) -> str:
     if not ev.bases and not ev.gaps:
         parts.append("No treaty in the knowledge base provides this mechanism.")
     return " ".join(parts)
+
+
+# treaty families of contract 1 that can bind a pair, by slug prefix (a family is "held" once a treaty of it is)
+FAMILIES = (
+    ("cis-", "the CIS instruments (Minsk 1993, Chisinau 2002)"),
+    ("sco-", "the SCO instruments"),
+    ("las-", "the Arab Convention on Combating IT Offences"),
+    ("au-", "the African Union Malabo Convention"),
+)
+
+
+def not_held(inputs: Inputs, a: str, b: str) -> list[str]:
+    """The treaty families the knowledge base does not yet hold for the pair, computed from the data."""
+    out: list[str] = []
+    pair = "-".join(sorted((a.lower(), b.lower())))
+    if not any(slug.startswith(f"bilateral-{pair}-") for slug in inputs.records):
+        out.append(f"any bilateral treaty between {a} and {b} (mutual legal assistance, extradition)")
+    out += [name for prefix, name in FAMILIES if not any(slug.startswith(prefix) for slug in inputs.records)]
+    return out

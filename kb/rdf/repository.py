@@ -17,7 +17,9 @@ from kb.model import (
     Grade,
     Link,
     Mechanism,
+    NationalFact,
     Provenance,
+    ScopeRule,
     Statement,
     Treaty,
     TreatyRecord,
@@ -254,6 +256,40 @@ def read_links(store: ox.Store) -> list[Link]:
         for r in select(store, "links")
     ]
     return sorted(out, key=lambda link: (link.treaty, link.provision, link.mechanism))
+
+
+def read_scope(store: ox.Store) -> dict[tuple[str, str], dict[str, ScopeRule]]:
+    """The treaties' scope rules: (treaty, gate) -> offence category -> rule."""
+    out: dict[tuple[str, str], dict[str, ScopeRule]] = {}
+    for r in select(store, "scope_rules"):
+        slug, gate = iri.local(r["treaty"]), iri.local(r["gate"])
+        out.setdefault((slug, gate), {})[r["offence"]] = ScopeRule(
+            treaty=slug,
+            gate=gate,
+            offence=r["offence"],
+            effect={"InScope": "in", "MayBeInScope": "may", "OutOfScope": "out"}[iri.local(r["effect"])],
+            condition=iri.local(r["condition"]) if r.get("condition") else None,
+            why=r.get("why", ""),
+            provision=iri.provision_id(r["provision"]) if r.get("provision") else None,
+        )
+    return out
+
+
+def read_national(store: ox.Store) -> dict[str, list[NationalFact]]:
+    """National-law facts by state (kb/sources/national)."""
+    out: dict[str, list[NationalFact]] = {}
+    for r in select(store, "national"):
+        f = NationalFact(
+            id=r["fact"].rsplit("/", 1)[1],
+            state=_code(r["actor"]),
+            rule=iri.local(r["rule"]),
+            mechanisms=tuple(sorted(m.rsplit("/", 1)[1] for m in r["mechanisms"].split())),
+            law=r["law"],
+            provenance=_prov(r),
+            except_for=r.get("except", ""),
+        )
+        out.setdefault(f.state, []).append(f)
+    return {k: sorted(v, key=lambda f: f.id) for k, v in sorted(out.items())}
 
 
 def read_mechanisms(store: ox.Store) -> dict[str, Mechanism]:
