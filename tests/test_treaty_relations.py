@@ -48,3 +48,18 @@ def test_an_mla_treaty_binding_the_pair_governs_and_the_convention_stays_a_basis
 def test_without_one_the_check_stays_pending() -> None:
     """The knowledge base does not hold every bilateral treaty: no MLA treaty known is not none at all."""
     assert "PendingTreatyMLATCheck" in conditions(ask("CCC"), "gen-1/art/18/para/10")
+
+
+def test_a_held_treaty_whose_articles_are_not_read_is_named_in_the_trace() -> None:
+    """Issue #16: the trace evaluates a treaty the KB holds without its cooperation articles (a CIS agreement)."""
+    unread = treaty("cis-2018-it-crimes", "CIS IT crimes agreement")
+    records = {
+        "gen-1": TreatyRecord(
+            GENERAL, [Event(a, "gen-1", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB")]
+        ),
+        unread.slug: TreatyRecord(unread, [Event("AAA", unread.slug, "ratification", date(2005, 1, 1), P)]),
+    }
+    inputs = Inputs(records, LINKS[:1], MECH, frozenset(), {}, frozenset(), {})
+    trace = decide(inputs, Question("AAA", "BBB", "MLA-TDP", date(2010, 1, 1)))["trace"]
+    step = next(t for t in trace if t["step"] == "unread_treaty")
+    assert step["treaty"] == "cis-2018-it-crimes" and "AAA: party" in step["detail"]

@@ -169,6 +169,17 @@ def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str
         )
         providing = ", ".join(s for s, _ in candidates) or "none"
         ev.step("candidates", None, f"treaties providing the mechanism: {providing}")
+        for slug in _unread(inputs):  # held, but no cooperation article read yet: say so, with the pair's standing
+            record = inputs.records[slug]
+            standings = ", ".join(
+                f"{a}: {_standing(inputs, record, a, q.on).status.value}" for a in (q.requesting, q.requested)
+            )
+            ev.step(
+                "unread_treaty",
+                slug,
+                f"{short(record.treaty)}: its cooperation articles are not yet read into the knowledge base, so "
+                f"whether it provides {q.mechanism} is not known ({standings}; see its gaps file)",
+            )
     for slug, links in candidates:
         named = inputs.records[slug].treaty.parties
         if named and not {q.requesting, q.requested} <= set(named):
@@ -633,6 +644,18 @@ def evaluate_link(
             "statements": applied,
         }
     )
+
+
+def _unread(inputs: Inputs) -> list[str]:
+    """Treaties held in the knowledge base with no provision-mechanism link read yet (a protocol that only
+    amends its parent, such as ETS 086, has none by design and is not listed)."""
+
+    def compute() -> list[str]:
+        linked = {link.treaty for link in inputs.links}
+        return sorted(s for s, r in inputs.records.items() if s not in linked and r.treaty.supplements is None)
+
+    found: list[str] = inputs.remember(("unread",), compute)
+    return found
 
 
 def _procedure_treaties(inputs: Inputs, q: Question, link: Link) -> tuple[str, ...]:
