@@ -115,3 +115,28 @@ def test_a_closed_list_that_leaves_out_a_dated_party_is_refused(tmp_path: Path) 
     with pytest.raises(ImportProblem, match="ARM is not on the table of 2011-06-01"):
         read_tables("t", registry, [armenia], d)
     assert read_tables("t", registry, [], d)[0].listed == {"ALB"}
+
+
+def test_a_participation_row_of_a_state_a_two_party_treaty_does_not_name_is_refused(tmp_path: Path) -> None:
+    """Issue #16 bad input: the Russia-US MLA treaty binds Russia and the United States only."""
+    import shutil
+
+    from kb import paths
+    from kb.importers.run import build_graphs
+
+    src = tmp_path / "sources"
+    shutil.copytree(paths.SOURCES_DIR, src)
+    csv_path = src / "bilateral-rus-usa-mla-1999" / "participation.csv"
+    first = csv_path.read_text(encoding="utf-8").splitlines()[1]
+    csv_path.write_text(csv_path.read_text(encoding="utf-8") + "DEU" + first[3:] + "\n", encoding="utf-8")
+    with pytest.raises(ImportProblem, match="participation.csv: DEU .*not one of the parties"):
+        build_graphs(src)
+
+
+def test_a_two_party_treaty_whose_parties_do_not_match_its_slug_is_refused(tmp_path: Path) -> None:
+    from kb.importers.structure import _named_parties
+
+    data = {"slug": "bilateral-rus-usa-mla-1999", "parties": ["RUS", "CHN"]}
+    with pytest.raises(ImportProblem, match=r"names the two states of its slug \('RUS', 'USA'\)"):
+        _named_parties(data, tmp_path / "bilateral-rus-usa-mla-1999.yaml")
+    assert _named_parties({**data, "parties": ["USA", "RUS"]}, tmp_path / "x.yaml") == ("USA", "RUS")

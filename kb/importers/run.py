@@ -13,7 +13,7 @@ from rdflib import Graph
 from kb import paths
 from kb.importers.actors import actor_graphs, read_actors
 from kb.importers.closed_lists import add_tables, read_tables
-from kb.importers.common import SKIPPED
+from kb.importers.common import SKIPPED, ImportProblem
 from kb.importers.counts import add_counts, read_counts
 from kb.importers.national import national_files, national_graph, read_national
 from kb.importers.participation import (
@@ -73,6 +73,14 @@ def build_graphs(
         if treaty.slug in UNTC_2014_FILES:
             events += read_untc_2014(treaty.slug, registry[UNTC_2014_FILES[treaty.slug][1]], sources_dir)
         events += dated_by_consent(treaty.slug, events)
+        strangers = [e for e in events if treaty.parties and e.actor not in treaty.parties]
+        if strangers:
+            e = strangers[0]
+            raise ImportProblem(
+                sources_dir / treaty.slug / "participation.csv",
+                f"{e.actor} {e.kind} {e.date.isoformat()}",
+                f"{e.actor} is not one of the parties this two-party treaty names ({', '.join(treaty.parties)})",
+            )
         events = with_derived_entry_into_force(treaty, dedupe(events))
         read[treaty.slug] = (data, path, treaty, events + consent_by_entry_into_force(treaty, events))
     for _, _, treaty, events in list(read.values()):
