@@ -20,8 +20,9 @@ setup: $(BIN)/treatykb ## create .venv and install TreatyKB with its development
 serve: setup ## set up, then serve the knowledge base on http://127.0.0.1:8000
 	$(BIN)/treatykb serve
 
-lint: setup ## ruff
+lint: setup ## ruff, and the import contracts of pyproject.toml (import-linter)
 	$(BIN)/ruff check kb api tests $(wildcard bench)
+	$(BIN)/lint-imports
 
 typecheck: setup ## mypy --strict on kb and api
 	$(BIN)/mypy

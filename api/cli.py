@@ -459,6 +459,7 @@ def serve(
     from api.app import create_app
     from api.contexts import KEY_MECHANISMS
     from kb.knowledge import KnowledgeBase
+    from kb.matrix import availability_graph
     from kb.rdf.executor import QueryRunner, QueryTimeout, Runner, StoreUnavailable
     from kb.rdf.persistent import open_persistent
     from kb.rdf.remote import RemoteRunner
@@ -474,7 +475,9 @@ def serve(
         click.echo(f"SPARQL queries go to {store_url}", err=True)
     else:
         chosen = None if all_mechanisms else ([m.upper() for m in mechanisms] or list(KEY_MECHANISMS))
-        store_path = open_persistent(mechanisms=chosen, progress=lambda m: click.echo(m, err=True))
+        store_path = open_persistent(
+            mechanisms=chosen, progress=lambda m: click.echo(m, err=True), availability=availability_graph(chosen)
+        )
         runner = QueryRunner(store_path, workers=workers, timeout=timeout, cap=cap)
     kb = KnowledgeBase.open()
     app = create_app(kb, runner)

@@ -67,12 +67,18 @@ def serve_child(port: int, timeout: float, cache: Path, keep_alive: float | None
     from api.app import create_app
     from api.contexts import KEY_MECHANISMS
     from kb.knowledge import KnowledgeBase
+    from kb.matrix import availability_graph
     from kb.rdf.executor import QueryRunner
     from kb.rdf.persistent import open_persistent
 
     data, ontology = cache / "snapshot" / "data", cache / "snapshot" / "ontology"
     store_path = open_persistent(
-        cache, list(KEY_MECHANISMS), lambda m: print(m, file=sys.stderr), data_dir=data, ontology_dir=ontology
+        cache,
+        list(KEY_MECHANISMS),
+        lambda m: print(m, file=sys.stderr),
+        data_dir=data,
+        ontology_dir=ontology,
+        availability=availability_graph(list(KEY_MECHANISMS), data, ontology),
     )
     runner = QueryRunner(store_path, workers=2, timeout=timeout, cap=10000)
     app = create_app(KnowledgeBase.open(data, ontology), runner)

@@ -354,3 +354,16 @@ def write(
         (paths.ROOT / "docs" / "availability-codebook.md").read_text(encoding="utf-8"), encoding="utf-8"
     )
     return [nq, table, codebook]
+
+
+def availability_graph(
+    mechanisms: list[str] | None, data_dir: Path = paths.DATA_DIR, ontology_dir: Path = paths.ONTOLOGY_DIR
+) -> Callable[[date, Path, Callable[[str], None]], Path]:
+    """The availability graph's writer that the query store is handed (kb.rdf.persistent.open_persistent)."""
+
+    def build(on: date, workdir: Path, progress: Callable[[str], None]) -> Path:
+        kb = KnowledgeBase.open(data_dir, ontology_dir)
+        nq, _, _ = write(kb, on, workdir, mechanisms, None, every_tenth(progress, "availability"))
+        return nq
+
+    return build

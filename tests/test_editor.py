@@ -20,6 +20,7 @@ from api.app import create_app
 from api.editor import VENDOR, build_editor_router, editor_context, editor_installed
 from api.render import render
 from kb.knowledge import KnowledgeBase
+from kb.matrix import availability_graph
 from kb.rdf.executor import QueryRunner
 from kb.rdf.persistent import open_persistent
 
@@ -30,7 +31,9 @@ needs_editor = pytest.mark.skipif(not editor_installed(), reason="YASGUI is not 
 
 @pytest.fixture(scope="module")
 def runner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryRunner]:
-    store = open_persistent(tmp_path_factory.mktemp("cache"), mechanisms=["PTD"])
+    store = open_persistent(
+        tmp_path_factory.mktemp("cache"), mechanisms=["PTD"], availability=availability_graph(["PTD"])
+    )
     r = QueryRunner(store, workers=1, timeout=10.0, cap=1000)
     yield r
     r.close()

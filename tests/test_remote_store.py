@@ -25,6 +25,7 @@ from api.app import create_app
 from kb.export import export_dumps
 from kb.knowledge import KnowledgeBase
 from kb.library import bind, library
+from kb.matrix import availability_graph
 from kb.rdf.executor import QueryTimeout, StoreUnavailable, execute
 from kb.rdf.persistent import open_persistent
 from kb.rdf.remote import RemoteRunner, bind_values
@@ -41,7 +42,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
-    path = open_persistent(tmp_path_factory.mktemp("cache"), mechanisms=["PTD"])
+    path = open_persistent(
+        tmp_path_factory.mktemp("cache"), mechanisms=["PTD"], availability=availability_graph(["PTD"])
+    )
     return ox.Store.read_only(str(path))
 
 

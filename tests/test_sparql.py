@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from kb.knowledge import KnowledgeBase
+from kb.matrix import availability_graph
 from kb.rdf.executor import QueryRunner
 from kb.rdf.persistent import open_persistent
 from kb.sparql import QueryRefused
@@ -25,7 +26,9 @@ Q = "PREFIX coop: <https://w3id.org/treatykb/def/coop#> SELECT ?r WHERE { ?r a c
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return open_persistent(tmp_path_factory.mktemp("cache"), mechanisms=["PTD"])
+    return open_persistent(
+        tmp_path_factory.mktemp("cache"), mechanisms=["PTD"], availability=availability_graph(["PTD"])
+    )
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +109,7 @@ def test_service_description_void_cors_and_editor(client: TestClient) -> None:
 
 
 def test_warm_start_reuses_the_store(store_path: Path) -> None:
-    again = open_persistent(store_path.parent, mechanisms=["PTD"])
+    again = open_persistent(store_path.parent, mechanisms=["PTD"], availability=availability_graph(["PTD"]))
     assert again == store_path
 
 

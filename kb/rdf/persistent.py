@@ -21,6 +21,10 @@ from kb.rdf.load import ONTOLOGY_FILES, data_files, graph_name, ontology_graph_n
 STORE_FORMAT = "1"
 
 
+# (release date, work folder, progress) -> the N-Quads file of the availability graph
+Availability = Callable[[date, Path, Callable[[str], None]], Path]
+
+
 def input_files(data_dir: Path = paths.DATA_DIR, ontology_dir: Path = paths.ONTOLOGY_DIR) -> list[tuple[str, Path]]:
     files = [(ontology_graph_name(ontology_dir / f), ontology_dir / f) for f in ONTOLOGY_FILES]
     return files + [(graph_name(f, data_dir), f) for f in data_files(data_dir)]
@@ -59,8 +63,13 @@ def open_persistent(
     progress: Callable[[str], None] = lambda _: None,
     data_dir: Path = paths.DATA_DIR,
     ontology_dir: Path = paths.ONTOLOGY_DIR,
+    availability: Availability | None = None,
 ) -> Path:
-    """Path of an up-to-date store directory (built now if the data changed). Open it read-only."""
+    """Path of an up-to-date store directory (built now if the data changed). Open it read-only.
+
+    `availability` writes the computed availability graph (N-Quads) for the data's release date into a
+    work folder and returns the file: it is handed in (kb.matrix.availability_graph), so this layer does
+    not import the knowledge base or the matrix above it. `mechanisms` names what it covers, for the key."""
     files = input_files(data_dir, ontology_dir)
     key = fingerprint(files, ",".join(mechanisms or ["*"]))
     target = cache_dir / f"store-{key}"
@@ -74,7 +83,12 @@ def open_persistent(
     store = ox.Store(str(tmp))
     for name, path in files:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(name))
-    _add_availability(store, tmp, data_dir, ontology_dir, data_release(files), mechanisms, progress)
+    if availability is not None:
+        on = data_release(files)
+        progress(f"computing the availability graph for {on.isoformat()} ...")
+        nq = availability(on, tmp / "matrix", progress)
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        shutil.rmtree(tmp / "matrix", ignore_errors=True)
     store.flush()
     store.optimize()
     del store
@@ -86,22 +100,3 @@ def open_persistent(
             shutil.rmtree(old, ignore_errors=True)
     progress(f"store ready ({target.name})")
     return target
-
-
-def _add_availability(
-    store: ox.Store,
-    workdir: Path,
-    data_dir: Path,
-    ontology_dir: Path,
-    on: date,
-    mechanisms: list[str] | None,
-    progress: Callable[[str], None],
-) -> None:
-    from kb.knowledge import KnowledgeBase
-    from kb.matrix import every_tenth, write
-
-    kb = KnowledgeBase.open(data_dir, ontology_dir)
-    progress(f"computing the availability graph for {on.isoformat()} ...")
-    nq, _, _ = write(kb, on, workdir / "matrix", mechanisms, None, every_tenth(progress, "availability"))
-    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    shutil.rmtree(workdir / "matrix", ignore_errors=True)
