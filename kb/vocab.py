@@ -15,6 +15,7 @@ from kb.model import STATEMENT_KINDS, DatedBy, Grade, Participation
 
 __all__ = [
     "AvailabilityStatus",
+    "Condition",
     "DatedBy",
     "Effect",
     "GapCode",
@@ -96,6 +97,51 @@ class Effect(StrEnum):
     NONE = "none"
 
 
+class Condition(StrEnum):
+    """Basis conditions (contract 2): the value is the ontology term's local name, as answers give it."""
+
+    BELOW_MINIMUM_GRADE = "BelowMinimumGrade"
+    BILATERAL_TREATY_NEEDED = "BilateralTreatyNeeded"
+    CASE_BY_CASE_AGREEMENT = "CaseByCaseAgreement"
+    CENTRAL_AUTHORITY_CHANNEL = "CentralAuthorityChannel"
+    CONSENT_OF_PERSON_REQUIRED = "ConsentOfPersonRequired"
+    DATA_PROTECTION = "DataProtection"
+    DOMESTIC_AVAILABILITY = "DomesticAvailability"
+    DOMESTIC_LAW_LIMIT = "DomesticLawLimit"
+    DUAL_CRIMINALITY = "DualCriminality"
+    DUAL_CRIMINALITY_REFUSAL_OPTION = "DualCriminalityRefusalOption"
+    ELECTRONIC_EVIDENCE_SCOPE = "ElectronicEvidenceScope"
+    EXTRADITION_TREATY_REQUIRED = "ExtraditionTreatyRequired"
+    FALLBACK_GENERAL_ASSISTANCE = "FallbackGeneralAssistance"
+    FLAG_STATE_AUTHORISATION = "FlagStateAuthorisation"
+    IMPERMISSIBLE_RESERVATION_REVIEW = "ImpermissibleReservationReview"
+    INTERPRETATIVE_NOTE = "InterpretativeNote"
+    LANGUAGE_REQUIREMENT = "LanguageRequirement"
+    LAUNDERING_SCOPE = "LaunderingScope"
+    LIMITED_COOPERATION_DECLARATION = "LimitedCooperationDeclaration"
+    NATIONALS_NOT_EXTRADITED = "NationalsNotExtradited"
+    OFFENCE_SCOPE = "OffenceScope"
+    OFFENCE_UNKNOWN = "OffenceUnknown"
+    PAIR_AGREEMENT_REQUIRED = "PairAgreementRequired"
+    PARTICIPATION_UNKNOWN = "ParticipationUnknown"
+    PENALTY_THRESHOLD = "PenaltyThreshold"
+    PENDING_TREATY_MLAT_CHECK = "PendingTreatyMLATCheck"
+    PROTOCOL_OFFENCE_SCOPE = "ProtocolOffenceScope"
+    PROVIDING_STATE_DISCRETION = "ProvidingStateDiscretion"
+    RECIPROCAL_LIMITATION = "ReciprocalLimitation"
+    RECIPROCITY_REQUIRED = "ReciprocityRequired"
+    REFUSAL_GROUNDS = "RefusalGrounds"
+    SECONDARY_SOURCE = "SecondarySource"
+    STATUS_NOT_CONFIRMED = "StatusNotConfirmed"
+    TERRITORIAL_LIMIT = "TerritorialLimit"
+    TERRITORY_NOT_CONFIRMED = "TerritoryNotConfirmed"
+    TREATY_BASIS_REQUIRED = "TreatyBasisRequired"
+    TREATY_BASIS_SATISFIED_BY_TREATY = "TreatyBasisSatisfiedByTreaty"
+    TREATY_PROCEDURE_GOVERNS = "TreatyProcedureGoverns"
+    UNTOC_SCOPE_CONDITION = "UntocScopeCondition"
+    UNVERIFIED_STATUS_DATA = "UnverifiedStatusData"
+
+
 def _camel(value: str) -> str:
     return "".join(part.capitalize() for part in value.split("_"))
 
@@ -117,6 +163,7 @@ _TERMS: dict[tuple[type[StrEnum], str], str] = {
     **{(DatedBy, d.value): "DatedBy" + _camel(d.value) for d in DatedBy},
     **{(Participation, p.value): _camel(p.value) + "Status" for p in Participation if p is not Participation.UNKNOWN},
     (Participation, "unknown"): "UnknownParticipationStatus",
+    **{(Condition, c.value): c.value for c in Condition},
 }
 
 # statement kind -> its ontology class (the importer writes it, the repository reads it back)
@@ -163,6 +210,7 @@ SCHEMES: dict[type[StrEnum], str] = {
     Grade: "EvidenceGrade",
     DatedBy: "DatingBasis",
     Participation: "ParticipationStatus",
+    Condition: "ConditionType",
 }
 
 

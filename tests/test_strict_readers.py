@@ -140,3 +140,17 @@ def test_a_two_party_treaty_whose_parties_do_not_match_its_slug_is_refused(tmp_p
     with pytest.raises(ImportProblem, match=r"names the two states of its slug \('RUS', 'USA'\)"):
         _named_parties(data, tmp_path / "bilateral-rus-usa-mla-1999.yaml")
     assert _named_parties({**data, "parties": ["USA", "RUS"]}, tmp_path / "x.yaml") == ("USA", "RUS")
+
+
+def test_a_misspelt_condition_is_refused_by_name_and_the_namespace_is_closed(tmp_path: Path) -> None:
+    from kb.rdf.prefixes import COOP
+
+    d = sources(
+        tmp_path,
+        DATED,
+        {"t/statements.yaml": STATEMENT.format(extra="conditions: [DualCriminalty]", source="src-dated")},
+    )
+    with pytest.raises(ImportProblem, match=r"unknown condition code\(s\) \['DualCriminalty'\]"):
+        read_statements("t", load_registry(d), d)
+    with pytest.raises(AttributeError, match="Exlude"):
+        _ = COOP.Exlude

@@ -19,7 +19,9 @@ from kb.importers.participation import add_provenance
 from kb.importers.registry import Source
 from kb.model import STATEMENT_KINDS, Statement
 from kb.rdf.prefixes import COOP, new_graph
-from kb.vocab import STATEMENT_CLASS, Effect, term
+from kb.vocab import STATEMENT_CLASS, Condition, Effect, term
+
+CONDITIONS = frozenset(c.value for c in Condition)
 
 KIND_CLASS = {kind: COOP[cls] for kind, cls in STATEMENT_CLASS.items()}  # one table: kb/vocab.py
 EFFECTS = {e.value: URIRef(term(e)) for e in Effect}
@@ -127,6 +129,9 @@ def _statement(
     if offence and offence not in OFFENCES:
         raise ImportProblem(path, where, f"unknown offence category {offence!r}")
     withdraws = item.get("withdraws")
+    bad = sorted(str(c) for c in item.get("conditions") or [] if str(c) not in CONDITIONS)
+    if bad:
+        raise ImportProblem(path, where, f"unknown condition code(s) {bad}: see coop:ConditionType in the ontology")
     return Statement(
         id=f"{slug}/{actor}/{seq}",
         actor=actor,

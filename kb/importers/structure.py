@@ -23,6 +23,7 @@ from kb.importers.common import (
 from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
 from kb.model import OFFENCES, SCOPE_EFFECTS, Grade, Provenance, ScopeRule, Treaty
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
+from kb.vocab import Condition
 
 RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS", "ON_RECEIPT_OR_LATER"}
 REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
@@ -319,6 +320,8 @@ def _link(
     if m.get("scope_gate"):
         g.add((node, COOP.scopeGate, COOP[str(m["scope_gate"])]))
     for c in m.get("conditions") or []:
+        if str(c) not in {k.value for k in Condition}:
+            raise ImportProblem(path, where, f"unknown condition code {c!r}: see coop:ConditionType in the ontology")
         g.add((node, COOP.intrinsicCondition, COOP[str(c)]))
     if absent_treaty or m.get("applies_only_absent_treaty"):
         g.add((node, COOP.appliesOnlyAbsentTreatyBetweenParties, Literal(True)))

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, ClosedNamespace
 
-from kb import iri
+from kb import iri, paths
 
-COOP = Namespace(iri.COOP_NS)
+
+def _ontology_terms() -> list[str]:
+    """Every local name the ontology defines (a subject line `coop:Name` of coop.ttl)."""
+    text = (paths.ONTOLOGY_DIR / "coop.ttl").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"^coop:(\w+)\s*$", text, flags=re.M)))
+
+
+# closed: a misspelt term (COOP.Exlude, COOP["DualCriminalty"]) fails where the code or data names it
+COOP = ClosedNamespace(iri.COOP_NS, _ontology_terms())
 MECH = Namespace(iri.MECHANISM_NS)
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 SCHEMA = Namespace("https://schema.org/")
