@@ -76,7 +76,16 @@ def coverage(
                 f"{newest_count.status_date.isoformat()} are not yet in the knowledge base"
             )
     else:
-        out["not_yet_sourced"].append("no depositary count found: completeness of the participant list is unknown")
+        if t.parties:  # a two-party treaty names its parties: the list is complete by its text
+            out["closed_by_text"] = list(t.parties)
+        elif out["closed_lists"]:
+            newest = out["closed_lists"][-1]
+            out["not_yet_sourced"].append(
+                f"no depositary count found: the list is closed on {newest['date']} ({newest['kind']}) and taken as "
+                "unchanged since (contract 5a rule 4)"
+            )
+        else:
+            out["not_yet_sourced"].append("no depositary count found: completeness of the participant list is unknown")
     if eif_only:
         out["not_yet_sourced"].append(
             f"consent date and kind of {len(eif_only)} state(s) known only by entry into force"
@@ -97,7 +106,8 @@ def coverage_text(c: dict[str, Any]) -> str:
     d = c["depositary"]
     if d:
         lines.append(
-            f"  depositary on {d['status_date']}: {d['parties']} parties, "
+            f"  depositary on {d['status_date']}: "
+            f"{'unknown number of' if d['parties'] is None else d['parties']} parties, "
             f"{'unknown number of' if d['signatories'] is None else d['signatories']} signatories;"
             f" known for that date: {d['known_parties_then']} parties, {d['known_signatories_then']} signatories"
         )
@@ -115,6 +125,8 @@ def coverage_text(c: dict[str, Any]) -> str:
         f"  derived entries into force: {c['derived_entries_into_force']}; "
         f"status dates {c['oldest_status_date']} .. {c['newest_status_date']}"
     )
+    if c.get("closed_by_text"):
+        lines.append(f"  a two-party treaty: its text names its parties ({', '.join(c['closed_by_text'])})")
     for n in c["not_yet_sourced"]:
         lines.append(f"  not yet sourced: {n}")
     for g in c["searched_not_found"]:

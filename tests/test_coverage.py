@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.coverage import coverage
+from kb.coverage import coverage, coverage_text
 from kb.knowledge import KnowledgeBase
 from kb.model import DepositaryCount, Event, Provenance, Treaty, TreatyRecord
 
@@ -69,3 +69,9 @@ def test_the_real_budapest_gaps_name_what_is_still_unidentified(real_kb: Knowled
     assert c["facts_by_grade"]["secondary"] >= 2 and c["dated_by_event"] > 0
     assert {(cl["date"], cl["kind"]) for cl in c["closed_lists"]} >= {("2011-06-01", "table"), ("2024-10-09", "count")}
     assert all(g["tried"] for g in c["searched_not_found"])
+
+
+def test_a_two_party_treaty_is_complete_by_its_text(real_kb: KnowledgeBase) -> None:
+    c = coverage(real_kb.record("bilateral-rus-usa-mla-1999"))
+    assert c["closed_by_text"] == ["RUS", "USA"] and c["not_yet_sourced"] == []
+    assert "its text names its parties (RUS, USA)" in coverage_text(c)
