@@ -29,7 +29,7 @@ def friendly(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from kb.importers.common import ImportProblem
+        from kb.rdf.importers.common import ImportProblem
 
         try:
             return fn(*args, **kwargs)
@@ -54,7 +54,7 @@ def cli() -> None:
 @friendly
 def import_cmd() -> None:
     """Rebuild kb/data (canonical Turtle) from the saved sources in kb/sources."""
-    from kb.importers.run import run_import
+    from kb.rdf.importers.run import run_import
 
     report = run_import(progress=lambda m: click.echo(m, err=True))
     click.echo(
@@ -79,7 +79,7 @@ def check(no_owl: bool, show: int) -> None:
     """
     from kb.rdf.fmt import is_canonical
     from kb.rdf.load import data_files, load
-    from kb.validate import validate
+    from kb.rdf.validate import validate
 
     click.echo("loading ...", err=True)
     kb = load()
@@ -98,9 +98,9 @@ def check(no_owl: bool, show: int) -> None:
     for path in bad_fmt:
         click.echo(f"  [Violation] {path.relative_to(paths.ROOT)}: not canonical Turtle (run `treatykb import`)")
     from kb.coverage import coverage, coverage_text
-    from kb.importers.gaps import read_gaps
-    from kb.importers.run import skipped_facts
     from kb.knowledge import KnowledgeBase
+    from kb.rdf.importers.gaps import read_gaps
+    from kb.rdf.importers.run import skipped_facts
 
     click.echo("coverage:")
     knowledge, skipped = KnowledgeBase.open(), skipped_facts()
@@ -343,9 +343,9 @@ def _treaty_text(a: dict[str, Any]) -> str:
 def coverage_cmd(slug: str | None, fmt: str) -> None:
     """Per treaty: participants and statements known against the depositary's counts, what is not yet sourced."""
     from kb.coverage import coverage, coverage_text
-    from kb.importers.gaps import read_gaps
-    from kb.importers.run import skipped_facts
     from kb.knowledge import KnowledgeBase
+    from kb.rdf.importers.gaps import read_gaps
+    from kb.rdf.importers.run import skipped_facts
 
     kb = KnowledgeBase.open()
     slugs = [kb.record(slug).treaty.slug] if slug else sorted(kb.records)
@@ -369,7 +369,7 @@ def coverage_cmd(slug: str | None, fmt: str) -> None:
 @friendly
 def query(query: str | None, qfile: Path | None, fmt: str) -> None:
     """Run a read-only SPARQL SELECT or ASK over the KB (default graph = union of all graphs)."""
-    from kb.sparql import QueryRefused, run_readonly
+    from kb.rdf.readonly import QueryRefused, run_readonly
 
     text = qfile.read_text(encoding="utf-8") if qfile else query
     if not text:
@@ -398,7 +398,7 @@ def query(query: str | None, qfile: Path | None, fmt: str) -> None:
 @friendly
 def export(outdir: Path, fmts: tuple[str, ...]) -> None:
     """Write full dumps of the KB (every named graph) to OUTDIR."""
-    from kb.export import export_dumps
+    from kb.rdf.export import export_dumps
 
     for path in export_dumps(outdir, fmts):
         click.echo(path)
@@ -409,7 +409,7 @@ def export(outdir: Path, fmts: tuple[str, ...]) -> None:
 @friendly
 def docs(outdir: Path) -> None:
     """Generate the ontology documentation (pyLODE) into OUTDIR."""
-    from kb.docs import build_ontology_docs
+    from kb.rdf.docs import build_ontology_docs
 
     click.echo(build_ontology_docs(outdir))
 

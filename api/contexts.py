@@ -17,12 +17,12 @@ from api.explain import explain
 from kb.answers import cited, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
-from kb.importers.common import ImportProblem
-from kb.importers.gaps import SearchedGap, read_gaps
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import Question, decide
 from kb.matrix import GAP_CLASSES, compute, gap_class, matrix_states
 from kb.model import Participation, Treaty
+from kb.rdf.importers.common import ImportProblem
+from kb.rdf.importers.gaps import SearchedGap, read_gaps
 from kb.rdf.persistent import current_release
 from kb.statuses import CLASS_LETTER, StatusTable
 from kb.vocab import RANK

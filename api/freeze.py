@@ -259,7 +259,7 @@ def _pagefind(build: Build, progress: Progress) -> None:
 
 
 def _ontology_docs(build: Build) -> None:
-    from kb.docs import build_ontology_docs
+    from kb.rdf.docs import build_ontology_docs
 
     tmp = build.out / ".docs-tmp"
     page = build_ontology_docs(tmp)
@@ -268,7 +268,7 @@ def _ontology_docs(build: Build) -> None:
 
 
 def _dumps(build: Build) -> None:
-    from kb.export import export_dumps
+    from kb.rdf.export import export_dumps
 
     tmp = build.out / ".dumps-tmp"
     for path in export_dumps(tmp, ("turtle", "nquads", "jsonld")):

@@ -170,7 +170,7 @@ _DUMPS_LOCK = threading.Lock()
 
 
 def _ensure(target: Path, stamp: str, knowledge: Callable[[], KnowledgeBase]) -> dict[str, str]:
-    from kb.export import export_dumps
+    from kb.rdf.export import export_dumps
 
     sums_file, stamp_file = target / "SHA256SUMS", target / "FINGERPRINT"
     fresh = stamp_file.exists() and stamp_file.read_text(encoding="utf-8") == stamp and sums_file.exists()
@@ -194,7 +194,7 @@ def build_docs_router() -> APIRouter:
 
     @router.get("/ontology/")
     def ontology_docs() -> Response:
-        from kb.docs import build_ontology_docs
+        from kb.rdf.docs import build_ontology_docs
 
         target = paths.CACHE_DIR / "ontology" / "index.html"
         if not target.exists() or target.stat().st_mtime < (paths.ONTOLOGY_DIR / "coop.ttl").stat().st_mtime:

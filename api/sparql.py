@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from api.void import describe
 from kb import iri
 from kb.rdf.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, QueryTimeout, Runner, StoreUnavailable
-from kb.sparql import Dataset, QueryRefused
+from kb.rdf.readonly import Dataset, QueryRefused
 
 FORMAT_ALIASES = {
     "json": "application/sparql-results+json",

@@ -2,7 +2,7 @@
 
 `from kb import KnowledgeBase` loads the knowledge base and answers the contract's questions
 (participation, treaty, availability) at a minimum evidence grade. The rest is internal: `kb.law` (pure
-legal rules), `kb.rdf` (the one place that touches RDF stores), `kb.importers` (sources to data).
+legal rules), `kb.rdf` (the one place that touches RDF stores), `kb.rdf.importers` (sources to data).
 Names are resolved lazily, so importing a submodule (the pure `kb.law`) does not load the store.
 """
 

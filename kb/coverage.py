@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from kb.importers.gaps import SearchedGap
 from kb.law.closed_lists import closures
 from kb.law.participation import counts_on
 from kb.model import CONSENT_KINDS, DatedBy, Grade, TreatyRecord
+from kb.rdf.importers.gaps import SearchedGap
 
 
 def coverage(

@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import pyoxigraph as ox
+from typing import TYPE_CHECKING, Any
 
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
@@ -20,6 +18,9 @@ from kb.law.participation import Standing
 from kb.model import OFFENCES, Grade, TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import open_store
+
+if TYPE_CHECKING:  # the store is kb.rdf's business; here it is only held and handed on
+    import pyoxigraph as ox
 
 
 @dataclass

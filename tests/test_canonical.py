@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from kb import paths
-from kb.importers.participation import parse_untc_date
-from kb.importers.run import run_import
 from kb.rdf.fmt import is_canonical
+from kb.rdf.importers.participation import parse_untc_date
+from kb.rdf.importers.run import run_import
 
 FILES = sorted(paths.DATA_DIR.rglob("*.ttl")) + sorted(paths.ONTOLOGY_DIR.glob("*.ttl"))
 

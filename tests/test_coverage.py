@@ -35,8 +35,8 @@ def test_real_coverage_has_every_treaty(real_kb: KnowledgeBase) -> None:
 
 def test_searched_gaps_are_read_checked_and_listed(tmp_path: Path) -> None:
     from kb.coverage import coverage_text
-    from kb.importers.common import ImportProblem
-    from kb.importers.gaps import read_gaps
+    from kb.rdf.importers.common import ImportProblem
+    from kb.rdf.importers.gaps import read_gaps
 
     (tmp_path / "t-1").mkdir()
     gaps_file = tmp_path / "t-1" / "gaps.yaml"
@@ -61,7 +61,7 @@ def test_searched_gaps_are_read_checked_and_listed(tmp_path: Path) -> None:
 
 def test_the_real_budapest_gaps_name_what_is_still_unidentified(real_kb: KnowledgeBase) -> None:
     """Tunisia was found (news, secondary: contract 5a); Paraguay's dated consent is still searched for."""
-    from kb.importers.gaps import read_gaps
+    from kb.rdf.importers.gaps import read_gaps
 
     c = coverage(real_kb.record("cets-185"), gaps=read_gaps("cets-185"))
     assert "PRY" in {g["state"] for g in c["searched_not_found"]}

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from kb import paths
-from kb.importers.common import normalise_ws
-from kb.importers.registry import load_registry
 from kb.knowledge import KnowledgeBase
+from kb.rdf.importers.common import normalise_ws
+from kb.rdf.importers.registry import load_registry
 
 REGISTRY = load_registry()
 TABLES = sorted((paths.SOURCES_DIR / "regression").glob("*.csv"))

@@ -22,14 +22,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from kb.export import export_dumps
 from kb.knowledge import KnowledgeBase
 from kb.library import bind, library
 from kb.matrix import availability_graph
 from kb.rdf.executor import QueryTimeout, StoreUnavailable, execute
+from kb.rdf.export import export_dumps
 from kb.rdf.persistent import open_persistent
+from kb.rdf.readonly import QueryRefused
 from kb.rdf.remote import RemoteRunner, bind_values
-from kb.sparql import QueryRefused
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 

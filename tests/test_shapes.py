@@ -7,7 +7,7 @@ import pytest
 
 from kb import paths
 from kb.rdf.load import load
-from kb.validate import validate
+from kb.rdf.validate import validate
 
 HEAD = """@prefix coop: <https://w3id.org/treatykb/def/coop#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .

@@ -19,7 +19,7 @@ from kb.knowledge import KnowledgeBase
 from kb.matrix import availability_graph
 from kb.rdf.executor import QueryRunner
 from kb.rdf.persistent import open_persistent
-from kb.sparql import QueryRefused
+from kb.rdf.readonly import QueryRefused
 
 Q = "PREFIX coop: <https://w3id.org/treatykb/def/coop#> SELECT ?r WHERE { ?r a coop:Reservation } LIMIT 3"
 
@@ -128,7 +128,7 @@ def test_a_worker_that_dies_is_replaced(store_path: Path) -> None:
     """Regression: a killed worker's pipe raised ConnectionResetError, which escaped the runner and
     left the dead worker in the pool, so every later query failed too."""
     from kb.rdf.executor import QueryRunner
-    from kb.sparql import QueryRefused
+    from kb.rdf.readonly import QueryRefused
 
     runner = QueryRunner(store_path, workers=1, timeout=5.0, cap=5)
     try:
@@ -145,7 +145,7 @@ def test_a_worker_that_dies_is_replaced(store_path: Path) -> None:
 
 
 def test_the_dataset_comes_from_the_protocol_then_the_query_then_the_union() -> None:
-    from kb.sparql import Dataset, dataset_options
+    from kb.rdf.readonly import Dataset, dataset_options
 
     union = {"use_default_graph_as_union": True}
     assert dataset_options('SELECT * WHERE { ?s ?p "FROM here" }') == union  # a word in a string
@@ -162,7 +162,7 @@ def test_the_dataset_comes_from_the_protocol_then_the_query_then_the_union() -> 
 def test_from_restricts_the_default_graph_of_the_real_store(real_kb: KnowledgeBase) -> None:
     """FROM <graph> answers from that graph only; without FROM the default graph is the union."""
     from kb import iri
-    from kb.sparql import run_readonly
+    from kb.rdf.readonly import run_readonly
 
     pattern = "WHERE { ?x <https://w3id.org/treatykb/def/coop#treaty> ?t }"
     graph = iri.graph("treaties/cets-185/statements")
@@ -307,7 +307,7 @@ def test_a_syntax_error_is_the_parsers_message(client: TestClient) -> None:
 
 
 def test_check_readonly_without_http() -> None:
-    from kb.sparql import check_readonly
+    from kb.rdf.readonly import check_readonly
 
     check_readonly("SELECT ?drop WHERE { BIND(1 AS ?drop) }")
     check_readonly("SELEC nothing")  # left to pyoxigraph, which says what is wrong
@@ -326,8 +326,8 @@ def test_no_library_query_is_parsed_twice() -> None:
     """Performance: a query without any refusable word is not parsed by the guard (rdflib's parser
     takes 5-30 ms on a library query, pyoxigraph well under 1 ms), and a parsed text is cached."""
     from kb.library import library
+    from kb.rdf.readonly import check_readonly
     from kb.rdf.sparql_syntax import _cached as readings
-    from kb.sparql import check_readonly
 
     before = readings.cache_info()
     for q in library().values():

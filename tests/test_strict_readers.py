@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from kb.importers.closed_lists import read_tables
-from kb.importers.common import ImportProblem
-from kb.importers.participation import read_curated
-from kb.importers.registry import load_registry
-from kb.importers.statements import read_statements, statement_graph
 from kb.model import Event
+from kb.rdf.importers.closed_lists import read_tables
+from kb.rdf.importers.common import ImportProblem
+from kb.rdf.importers.participation import read_curated
+from kb.rdf.importers.registry import load_registry
+from kb.rdf.importers.statements import read_statements, statement_graph
 
 SNAPSHOT = "Reservation: the Party reserves the right not to apply Article 29. Contracting States : Albania."
 
@@ -122,7 +122,7 @@ def test_a_participation_row_of_a_state_a_two_party_treaty_does_not_name_is_refu
     import shutil
 
     from kb import paths
-    from kb.importers.run import build_graphs
+    from kb.rdf.importers.run import build_graphs
 
     src = tmp_path / "sources"
     shutil.copytree(paths.SOURCES_DIR, src)
@@ -134,7 +134,7 @@ def test_a_participation_row_of_a_state_a_two_party_treaty_does_not_name_is_refu
 
 
 def test_a_two_party_treaty_whose_parties_do_not_match_its_slug_is_refused(tmp_path: Path) -> None:
-    from kb.importers.structure import _named_parties
+    from kb.rdf.importers.structure import _named_parties
 
     data = {"slug": "bilateral-rus-usa-mla-1999", "parties": ["RUS", "CHN"]}
     with pytest.raises(ImportProblem, match=r"names the two states of its slug \('RUS', 'USA'\)"):

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from kb.sparql import Dataset, QueryRefused, check_readonly, dataset_options
+from kb.rdf.readonly import Dataset, QueryRefused, check_readonly, dataset_options
 
 RESULT_FORMATS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,

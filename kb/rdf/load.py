@@ -3,7 +3,7 @@
 Loading is strict and all-or-nothing: a file that does not parse, a term the ontology does not
 define, a malformed date or a status fact without its source stops the load, and the error
 names the file and the subject. The checks here are the fast structural ones; SHACL
-(`kb.validate`) checks the rest.
+(`kb.rdf.validate`) checks the rest.
 """
 
 from __future__ import annotations

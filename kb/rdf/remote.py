@@ -31,7 +31,7 @@ from kb.rdf.executor import (
     pick_format,
     substitutions,
 )
-from kb.sparql import Dataset, QueryRefused, check_readonly
+from kb.rdf.readonly import Dataset, QueryRefused, check_readonly
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 

@@ -1,6 +1,6 @@
 """What a SPARQL text is, read by a parser (rdflib's SPARQL 1.1 grammar), for the read-only guard.
 
-pyoxigraph, which runs the queries, exposes no parse tree, so kb/sparql.py asks rdflib: is the text
+pyoxigraph, which runs the queries, exposes no parse tree, so kb/rdf/readonly.py asks rdflib: is the text
 a query or an update, which update operation, does a SERVICE pattern (a federated call to another
 server) occur anywhere in it, however deeply nested.
 

@@ -10,7 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kb import iri, paths
-from kb.importers.common import (
+from kb.model import OFFENCES, SCOPE_EFFECTS, Grade, Provenance, ScopeRule, Treaty
+from kb.rdf.importers.common import (
     ImportProblem,
     akn_eid,
     article_label,
@@ -20,8 +21,7 @@ from kb.importers.common import (
     opt_date,
     read_yaml,
 )
-from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
-from kb.model import OFFENCES, SCOPE_EFFECTS, Grade, Provenance, ScopeRule, Treaty
+from kb.rdf.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 from kb.vocab import Condition
 

@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, date_literal, opt_date
-from kb.importers.registry import Source
+from kb.rdf.importers.common import ImportProblem, date_literal, opt_date
+from kb.rdf.importers.registry import Source
 from kb.rdf.prefixes import COOP, ORG, WD, new_graph
 
 KINDS = ("state", "territory", "reio", "former_state")

@@ -11,12 +11,15 @@ from typing import Any
 from rdflib import Graph
 
 from kb import paths
-from kb.importers.actors import actor_graphs, read_actors
-from kb.importers.closed_lists import add_tables, read_tables
-from kb.importers.common import SKIPPED, ImportProblem
-from kb.importers.counts import add_counts, read_counts
-from kb.importers.national import national_files, national_graph, read_national
-from kb.importers.participation import (
+from kb.law.participation import consent_by_entry_into_force, in_force_by_rule, newest
+from kb.model import Event, Treaty
+from kb.rdf.fmt import write_canonical
+from kb.rdf.importers.actors import actor_graphs, read_actors
+from kb.rdf.importers.closed_lists import add_tables, read_tables
+from kb.rdf.importers.common import SKIPPED, ImportProblem
+from kb.rdf.importers.counts import add_counts, read_counts
+from kb.rdf.importers.national import national_files, national_graph, read_national
+from kb.rdf.importers.participation import (
     UNTC_2014_FILES,
     dated_by_consent,
     dedupe,
@@ -26,17 +29,14 @@ from kb.importers.participation import (
     read_untc_2014,
     with_derived_entry_into_force,
 )
-from kb.importers.registry import load_registry, source_graph
-from kb.importers.statements import read_statements, statement_graph
-from kb.importers.structure import (
+from kb.rdf.importers.registry import load_registry, source_graph
+from kb.rdf.importers.statements import read_statements, statement_graph
+from kb.rdf.importers.structure import (
     read_structure,
     structure_files,
     structure_graph,
     treaty_from_structure,
 )
-from kb.law.participation import consent_by_entry_into_force, in_force_by_rule, newest
-from kb.model import Event, Treaty
-from kb.rdf.fmt import write_canonical
 
 
 @dataclass

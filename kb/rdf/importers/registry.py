@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, as_date, date_literal, opt_date, read_yaml, unknown_keys
 from kb.model import DatedBy, Grade, Provenance
+from kb.rdf.importers.common import ImportProblem, as_date, date_literal, opt_date, read_yaml, unknown_keys
 from kb.rdf.prefixes import COOP, SCHEMA, new_graph
 
 GRADES = ("depositary", "official", "mirror", "secondary")  # contract 5a, best first

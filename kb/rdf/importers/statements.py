@@ -14,10 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml, unknown_keys
-from kb.importers.participation import add_provenance
-from kb.importers.registry import Source
 from kb.model import STATEMENT_KINDS, Statement
+from kb.rdf.importers.common import ImportProblem, date_literal, normalise_ws, opt_date, read_yaml, unknown_keys
+from kb.rdf.importers.participation import add_provenance
+from kb.rdf.importers.registry import Source
 from kb.rdf.prefixes import COOP, new_graph
 from kb.vocab import STATEMENT_CLASS, Condition, Effect, term
 

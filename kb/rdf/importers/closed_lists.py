@@ -29,10 +29,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, as_date, date_literal, normalise_ws, read_yaml
-from kb.importers.participation import add_provenance
-from kb.importers.registry import Source
 from kb.model import CONSENT_KINDS, ClosedList, Event
+from kb.rdf.importers.common import ImportProblem, as_date, date_literal, normalise_ws, read_yaml
+from kb.rdf.importers.participation import add_provenance
+from kb.rdf.importers.registry import Source
 from kb.rdf.prefixes import COOP
 
 KEYS = {"date", "source", "contracting", "signatories", "listed", "verbatim", "note"}

@@ -19,11 +19,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, as_date, date_literal, normalise_ws, skip
-from kb.importers.names import to_code
-from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.law.participation import derive_entry_into_force
 from kb.model import CONSENT_KINDS, DatedBy, Event, Provenance, Treaty
+from kb.rdf.importers.common import ImportProblem, as_date, date_literal, normalise_ws, skip
+from kb.rdf.importers.names import to_code
+from kb.rdf.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.rdf.prefixes import COOP, new_graph
 from kb.vocab import EVENT_CLASS as VOCAB_EVENT_CLASS
 

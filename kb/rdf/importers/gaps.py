@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb import paths
-from kb.importers.common import ImportProblem, read_yaml
+from kb.rdf.importers.common import ImportProblem, read_yaml
 
 KINDS = ("participation", "statement", "count")
 

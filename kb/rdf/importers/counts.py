@@ -13,10 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, as_date, normalise_ws
-from kb.importers.participation import add_provenance
-from kb.importers.registry import Source
 from kb.model import DepositaryCount
+from kb.rdf.importers.common import ImportProblem, as_date, normalise_ws
+from kb.rdf.importers.participation import add_provenance
+from kb.rdf.importers.registry import Source
 from kb.rdf.prefixes import COOP
 
 COLUMNS = ("status_date", "signatories", "parties", "source", "verbatim")

@@ -9,9 +9,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from kb import iri, paths
-from kb.importers.common import ImportProblem, read_yaml
-from kb.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.model import NationalFact
+from kb.rdf.importers.common import ImportProblem, read_yaml
+from kb.rdf.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.rdf.prefixes import COOP, new_graph
 
 RULES = ("NationalsNotExtradited", "ExtraditionTreatyRequired")
