@@ -10,26 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["available", "available_with_conditions", "unknown", "not_available"]
-ParticipationStatus = Literal[
-    "party",
-    "consented_not_in_force",
-    "denunciation_pending",
-    "signatory",
-    "denounced",
-    "not_participating",
-    "unknown",
-]
-GapCode = Literal[
-    "not_party",
-    "not_in_force",
-    "reservation_excludes",
-    "territory_excluded",
-    "objection_opposes_entry_into_force",
-    "outside_scope",
-    "denounced",
-]
-GradeName = Literal["depositary", "official", "mirror", "secondary"]
+from kb.vocab import AvailabilityStatus, DatedBy, GapCode, Grade, LinkType, Participation
+
+# the one vocabulary (kb/vocab.py): the schema lists the same codes the engine and the ontology use
+Status = AvailabilityStatus
+ParticipationStatus = Participation
+GradeName = Grade
 
 
 class Open(BaseModel):
@@ -38,7 +24,7 @@ class Open(BaseModel):
 
 class Evidence(Open):
     grade: GradeName
-    dated_by: Literal["source", "event", "none"]
+    dated_by: DatedBy
 
 
 class Condition(Open):
@@ -67,7 +53,7 @@ class Basis(Open):
     provision: str
     mechanism: str
     status: Status
-    link_type: Literal["specific", "fallback_general"]
+    link_type: LinkType
     strength: str
     conditions: list[Condition]
     notes: list[str]
@@ -113,7 +99,7 @@ class AvailabilityAnswer(Open):
     question: Asked
     bases: list[Basis]
     gaps: list[Gap]
-    best_basis: Literal["specific", "fallback_general"] | None = None
+    best_basis: LinkType | None = None
     explanation: str
     trace: list[TraceStep]
     data_as_of: str | None

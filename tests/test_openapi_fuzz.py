@@ -166,4 +166,5 @@ def test_openapi_describes_every_answer_not_a_bare_object(real_kb: KnowledgeBase
         assert ok == {"$ref": f"#/components/schemas/{model}"}, (path, ok)
     assert {"status", "bases", "gaps", "best_basis", "evidence"} <= set(schemas["AvailabilityAnswer"]["properties"])
     assert "closed_list" in schemas["ParticipationAnswer"]["properties"]
-    assert schemas["Gap"]["properties"]["code"]["enum"][0] == "not_party"
+    assert schemas["Gap"]["properties"]["code"] == {"$ref": "#/components/schemas/GapCode"}
+    assert schemas["GapCode"]["enum"][0] == "not_party"  # the vocabulary's codes (kb/vocab.py)

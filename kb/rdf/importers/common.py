@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -106,3 +108,13 @@ def unknown_keys(found: list[str], allowed: frozenset[str] | set[str]) -> str:
         near = get_close_matches(key, sorted(allowed), n=1)
         parts.append(f"{key!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
     return "unknown key(s) " + ", ".join(parts) + f"; allowed: {', '.join(sorted(allowed))}"
+
+
+def csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a source CSV with their line numbers, after checking its header names exactly `columns`."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != columns:
+            found = ",".join(reader.fieldnames or ())
+            raise ImportProblem(path, "line 1", f"columns must be {','.join(columns)}, not {found}")
+        yield from enumerate(reader, start=2)

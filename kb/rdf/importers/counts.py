@@ -6,7 +6,6 @@ the snapshot; empty counts mean the page did not give that number.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -14,7 +13,7 @@ from rdflib.namespace import RDF, XSD
 
 from kb import iri, paths
 from kb.model import DepositaryCount
-from kb.rdf.importers.common import ImportProblem, as_date, normalise_ws
+from kb.rdf.importers.common import ImportProblem, as_date, csv_rows, normalise_ws
 from kb.rdf.importers.participation import add_provenance
 from kb.rdf.importers.registry import Source
 from kb.rdf.prefixes import COOP
@@ -27,30 +26,24 @@ def read_counts(slug: str, registry: dict[str, Source], sources_dir: Path = path
     if not path.exists():
         return []
     out: list[DepositaryCount] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise ImportProblem(
-                path, "line 1", f"columns must be {','.join(COLUMNS)}, not {','.join(reader.fieldnames or ())}"
+    for line, row in csv_rows(path, COLUMNS):
+        where = f"line {line}"
+        src_id = (row.get("source") or "").strip()
+        if src_id not in registry:
+            raise ImportProblem(path, where, f"unknown source id {src_id!r}")
+        src = registry[src_id]
+        verbatim = normalise_ws(row.get("verbatim") or "")
+        if not verbatim or verbatim not in normalise_ws(src.snapshot_text(sources_dir)):
+            raise ImportProblem(path, where, f"verbatim fragment not found in snapshot of {src_id}")
+        out.append(
+            DepositaryCount(
+                treaty=slug,
+                status_date=as_date(row.get("status_date"), path, where),
+                signatories=int(row["signatories"]) if (row.get("signatories") or "").strip() else None,
+                parties=int(row["parties"]) if (row.get("parties") or "").strip() else None,
+                provenance=src.provenance(),
             )
-        for line, row in enumerate(reader, start=2):
-            where = f"line {line}"
-            src_id = (row.get("source") or "").strip()
-            if src_id not in registry:
-                raise ImportProblem(path, where, f"unknown source id {src_id!r}")
-            src = registry[src_id]
-            verbatim = normalise_ws(row.get("verbatim") or "")
-            if not verbatim or verbatim not in normalise_ws(src.snapshot_text(sources_dir)):
-                raise ImportProblem(path, where, f"verbatim fragment not found in snapshot of {src_id}")
-            out.append(
-                DepositaryCount(
-                    treaty=slug,
-                    status_date=as_date(row.get("status_date"), path, where),
-                    signatories=int(row["signatories"]) if (row.get("signatories") or "").strip() else None,
-                    parties=int(row["parties"]) if (row.get("parties") or "").strip() else None,
-                    provenance=src.provenance(),
-                )
-            )
+        )
     return out
 
 

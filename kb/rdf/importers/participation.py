@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 from kb import iri, paths
 from kb.law.participation import derive_entry_into_force
 from kb.model import CONSENT_KINDS, DatedBy, Event, Provenance, Treaty
-from kb.rdf.importers.common import ImportProblem, as_date, date_literal, normalise_ws, skip
+from kb.rdf.importers.common import ImportProblem, as_date, csv_rows, date_literal, normalise_ws, skip
 from kb.rdf.importers.names import to_code
 from kb.rdf.importers.registry import DATED_BY_IRI, GRADE_IRI, Source
 from kb.rdf.prefixes import COOP, new_graph
@@ -96,54 +96,48 @@ def read_curated(
     wheres: dict[tuple[str, str, str | None], str] = {}
     effective: dict[str, date] = {}
     snapshots: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise ImportProblem(
-                path, "line 1", f"columns must be {','.join(COLUMNS)}, not {','.join(reader.fieldnames or ())}"
-            )
-        for line, row in enumerate(reader, start=2):
-            where = f"line {line}"
-            state, event = (row.get("state") or "").strip(), (row.get("event") or "").strip()
-            if event not in EVENTS:
-                raise ImportProblem(path, where, f"unknown event {event!r}")
-            src_id = (row.get("source") or "").strip()
-            if src_id not in registry:
-                raise ImportProblem(path, where, f"unknown source id {src_id!r}")
-            src = registry[src_id]
-            verbatim = normalise_ws(row.get("verbatim") or "")
-            if not verbatim:
-                raise ImportProblem(path, where, "a fact needs its verbatim fragment")
-            if src_id not in snapshots:
-                snapshots[src_id] = normalise_ws(src.snapshot_text(sources_dir))
-            if verbatim not in snapshots[src_id]:
-                raise ImportProblem(path, where, f"verbatim fragment not found in snapshot of {src_id}: {verbatim!r}")
-            territory = (row.get("territory") or "").strip() or None
-            if not (row.get("date") or "").strip():
-                if event in ("territorial_extension", "territorial_exclusion"):
-                    # made with the instrument of consent, the page giving no date of its own:
-                    # dated by that event (contract 5a `dated_by: event`)
-                    prov = replace(src.provenance(dated_by_event=True), dated_by=DatedBy.EVENT)
-                    pending.append(Event(state, slug, event, date.min, prov, territory=territory))
-                    wheres[(state, event, territory)] = where
-                    continue
-                if src.status_date is not None and event in ("signature", "contracting_by"):
-                    # a dated list names the state (a signatory list): the event happened by the
-                    # list's date at the latest (contract 5a rule 3)
-                    kind = "consent" if event == "contracting_by" else event
-                    out.append(Event(state, slug, kind, src.status_date, src.provenance(), no_later_than=True))
-                    continue
-                skip(path, f"{where} {state} {event}", f"neither {src_id} nor the row dates it (dated_by none)")
+    for line, row in csv_rows(path, COLUMNS):
+        where = f"line {line}"
+        state, event = (row.get("state") or "").strip(), (row.get("event") or "").strip()
+        if event not in EVENTS:
+            raise ImportProblem(path, where, f"unknown event {event!r}")
+        src_id = (row.get("source") or "").strip()
+        if src_id not in registry:
+            raise ImportProblem(path, where, f"unknown source id {src_id!r}")
+        src = registry[src_id]
+        verbatim = normalise_ws(row.get("verbatim") or "")
+        if not verbatim:
+            raise ImportProblem(path, where, "a fact needs its verbatim fragment")
+        if src_id not in snapshots:
+            snapshots[src_id] = normalise_ws(src.snapshot_text(sources_dir))
+        if verbatim not in snapshots[src_id]:
+            raise ImportProblem(path, where, f"verbatim fragment not found in snapshot of {src_id}: {verbatim!r}")
+        territory = (row.get("territory") or "").strip() or None
+        if not (row.get("date") or "").strip():
+            if event in ("territorial_extension", "territorial_exclusion"):
+                # made with the instrument of consent, the page giving no date of its own:
+                # dated by that event (contract 5a `dated_by: event`)
+                prov = replace(src.provenance(dated_by_event=True), dated_by=DatedBy.EVENT)
+                pending.append(Event(state, slug, event, date.min, prov, territory=territory))
+                wheres[(state, event, territory)] = where
                 continue
-            d = as_date(row.get("date"), path, where)
-            prov = src.provenance(dated_by_event=True)  # an undated page: the date its text gives
-            if event == "denunciation_effective":
-                effective[state] = d
+            if src.status_date is not None and event in ("signature", "contracting_by"):
+                # a dated list names the state (a signatory list): the event happened by the
+                # list's date at the latest (contract 5a rule 3)
+                kind = "consent" if event == "contracting_by" else event
+                out.append(Event(state, slug, kind, src.status_date, src.provenance(), no_later_than=True))
                 continue
-            if event == "contracting_by":  # a depositary list names it a contracting state on that date
-                out.append(Event(state, slug, "consent", d, prov, no_later_than=True))
-                continue
-            out.append(Event(state, slug, event, d, prov, territory=territory))
+            skip(path, f"{where} {state} {event}", f"neither {src_id} nor the row dates it (dated_by none)")
+            continue
+        d = as_date(row.get("date"), path, where)
+        prov = src.provenance(dated_by_event=True)  # an undated page: the date its text gives
+        if event == "denunciation_effective":
+            effective[state] = d
+            continue
+        if event == "contracting_by":  # a depositary list names it a contracting state on that date
+            out.append(Event(state, slug, "consent", d, prov, no_later_than=True))
+            continue
+        out.append(Event(state, slug, event, d, prov, territory=territory))
     PENDING[slug] = [(e, path, wheres[(e.actor, e.kind, e.territory)]) for e in pending]
     return [
         Event(e.actor, e.treaty, e.kind, e.date, e.provenance, effective=effective.get(e.actor))

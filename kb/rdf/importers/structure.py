@@ -21,7 +21,8 @@ from kb.rdf.importers.common import (
     opt_date,
     read_yaml,
 )
-from kb.rdf.importers.registry import DATED_BY_IRI, GRADE_IRI, GRADES
+from kb.rdf.importers.participation import add_provenance
+from kb.rdf.importers.registry import GRADES
 from kb.rdf.prefixes import COOP, ELI, ORG, new_graph
 from kb.vocab import Condition
 
@@ -244,12 +245,7 @@ def _general_eif(g: Graph, t: URIRef, treaty: Treaty) -> None:
     g.add((node, RDF.type, COOP.GeneralEntryIntoForce))
     g.add((node, COOP.treaty, t))
     g.add((node, COOP.date, date_literal(treaty.general_eif)))
-    g.add((node, PROV.wasDerivedFrom, URIRef(p.source)))
-    if p.status_as_of is not None:
-        g.add((node, COOP.statusDate, date_literal(p.status_as_of)))
-    g.add((node, COOP.evidenceGrade, GRADE_IRI[p.grade]))
-    g.add((node, COOP.datedBy, DATED_BY_IRI[p.dated_by]))
-    g.add((node, COOP.verificationStatus, COOP.Verified if p.verified else COOP.Unverified))
+    add_provenance(g, node, p)
 
 
 def _provisions(
