@@ -9,6 +9,7 @@ from kb.knowledge import KnowledgeBase
 from kb.law.availability import RANK, Question, decide
 from kb.law.dates import add_months, coe_3m_first, entry_into_force_for, un_plus_days
 from kb.model import OFFENCES, Provenance, Statement
+from kb.vocab import GapCode
 
 DATES = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
 
