@@ -58,30 +58,26 @@ def _cached(kb: KnowledgeBase, a: str, b: str, m: str, on: date) -> tuple[str, s
 def live_status(kb: KnowledgeBase, on: date) -> StatusFn:
     """Statuses for the live pages: from a materialised table for its date (today, on the server),
     otherwise computed on demand and remembered per knowledge base and date."""
-    table = _TABLES.get((id(kb), on))
-
-    def status(a: str, b: str, m: str) -> str:
-        if table is not None:
-            found = table.get(a, b, m)
-            if found is not None:
-                return found
-        return _cached(kb, a, b, m, on)[0]
-
-    return status
+    return _live(kb, on, 0)
 
 
 def live_class(kb: KnowledgeBase, on: date) -> StatusFn:
     """Gap classes (contract 2) for the live pages, as `live_status` gives statuses."""
+    return _live(kb, on, 1)
+
+
+def _live(kb: KnowledgeBase, on: date, which: int) -> StatusFn:
+    """Status (0) or gap class (1): from the materialised table for the date, else computed and remembered."""
     table = _TABLES.get((id(kb), on))
 
-    def klass(a: str, b: str, m: str) -> str:
+    def lookup(a: str, b: str, m: str) -> str:
         if table is not None:
-            found = table.gap_class(a, b, m)
+            found = (table.get if which == 0 else table.gap_class)(a, b, m)
             if found is not None:
                 return found
-        return _cached(kb, a, b, m, on)[1]
+        return _cached(kb, a, b, m, on)[which]
 
-    return klass
+    return lookup
 
 
 def remember_statuses(kb: KnowledgeBase, on: date, mechanism: str) -> None:

@@ -43,21 +43,26 @@ class StatusTable:
 
     def get(self, requesting: str, requested: str, mechanism: str) -> str | None:
         """The status, or None when the pair or mechanism is not in the table (compute it instead)."""
-        index: dict[str, int] = self._index  # type: ignore[attr-defined]
-        rows = self.rows.get(mechanism)
-        i, j = index.get(requesting), index.get(requested)
-        if rows is None or i is None or j is None or i == j:
-            return None
-        return STATUS[rows[i][j]]
+        return self._letter(self.rows, STATUS, requesting, requested, mechanism)
 
     def gap_class(self, requesting: str, requested: str, mechanism: str) -> str | None:
         """The pair's gap class (contract 2), or None when not in the table."""
+        return self._letter(self.classes, CLASS, requesting, requested, mechanism)
+
+    def _letter(
+        self,
+        grid: dict[str, tuple[str, ...]],
+        decode: dict[str, str],
+        requesting: str,
+        requested: str,
+        mechanism: str,
+    ) -> str | None:
         index: dict[str, int] = self._index  # type: ignore[attr-defined]
-        rows = self.classes.get(mechanism)
+        rows = grid.get(mechanism)
         i, j = index.get(requesting), index.get(requested)
         if rows is None or i is None or j is None or i == j:
             return None
-        return CLASS[rows[i][j]]
+        return decode[rows[i][j]]
 
     def to_json(self) -> dict[str, object]:
         return {

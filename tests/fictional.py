@@ -25,4 +25,5 @@ _BASE = Treaty(
 
 def treaty(slug: str, short: str, **changes: Any) -> Treaty:
     """A fictional treaty in force from 2001-01-01 (30 days after deposit; denunciation after a year)."""
-    return replace(_BASE, slug=slug, short_names=(short,), title_en=f"{short} Convention", **changes)
+    fields: dict[str, Any] = {"slug": slug, "short_names": (short,), "title_en": f"{short} Convention"}
+    return replace(_BASE, **(fields | changes))

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from fictional import treaty
 
 from kb.law.availability import Inputs, Question, decide
 from kb.model import (
@@ -16,24 +17,12 @@ from kb.model import (
     Provenance,
     ScopeRule,
     Statement,
-    Treaty,
     TreatyRecord,
 )
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
-T = Treaty(
-    slug="fict-1",
-    title_en="Fictional Convention",
-    title_fr="Convention fictive",
-    short_names=("Fiction",),
-    identifiers=(),
-    adopted=date(2000, 1, 1),
-    general_eif=date(2001, 1, 1),
-    general_eif_provenance=P,
-    eif_rule="UN_PLUS_30_DAYS",
-    eif_rule_text="",
-    denunciation_rule="PLUS_1_YEAR",
-    reservation_regime="closed_list",
+T = treaty(
+    "fict-1", "Fiction", title_en="Fictional Convention", general_eif_provenance=P, reservation_regime="closed_list"
 )
 MECH = {
     "PROV": Mechanism("PROV", "provisional", "provisoire"),

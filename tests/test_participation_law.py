@@ -2,23 +2,23 @@
 
 from datetime import date
 
+from fictional import treaty
+
 from kb.law.closed_lists import absence
 from kb.law.participation import counts_on, in_force_by_rule, standing
 from kb.model import DepositaryCount, Event, Participation, Provenance, Treaty
 
 P = Provenance("https://example.org/status", date(2020, 1, 1))
 NEWER = Provenance("https://example.org/status-2", date(2021, 1, 1))
-T = Treaty(
-    slug="test-1",
+T = treaty(
+    "test-1",
+    "Test",
     title_en="Test Convention",
     title_fr="Convention test",
     short_names=(),
-    identifiers=(),
-    adopted=date(2000, 1, 1),
     general_eif=date(2001, 7, 1),
     general_eif_provenance=P,
     eif_rule="COE_3M_FIRST",
-    eif_rule_text="",
     denunciation_rule="COE_3M_FIRST",
     reservation_regime="closed_list",
 )
