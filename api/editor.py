@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
@@ -23,6 +22,7 @@ from api.render import render
 from kb import iri, paths
 from kb.knowledge import KnowledgeBase
 from kb.rdf.prefixes import PREFIXES
+from kb.rdf.store import select
 
 VENDOR = paths.SITE_DIR / "vendor" / "node_modules" / "@zazuko" / "yasgui" / "build"
 ENTRY = ("yasgui.min.js", "yasgui.min.css")
@@ -42,7 +42,6 @@ EXAMPLE = (
     '  OPTIONAL { ?state rdfs:label ?name FILTER(LANG(?name) = "en") }\n'
     "} GROUP BY ?state ?name ORDER BY DESC(?reservations) LIMIT 20"
 )
-ONTOLOGY_GRAPHS = ("coop", "mechanisms", "alignments")
 
 
 def editor_installed(vendor: Path = VENDOR) -> bool:
@@ -68,59 +67,34 @@ def editor_page(request: Request) -> str:
     return render("sparql.html", editor_context(lang, editor_installed()))
 
 
-def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
-    """Rows of a SELECT over the union of all graphs, unbound values left out."""
-    rows: list[dict[str, str]] = []
-    result = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(result, ox.QuerySolutions)
-    names = [v.value for v in result.variables]
-    for solution in result:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = term.value
-        rows.append(row)
-    return rows
+OWL = "http://www.w3.org/2002/07/owl#"
+PROPERTY_TYPES = ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")
 
 
-def _terms(store: ox.Store, types: str) -> list[dict[str, str]]:
-    """Terms defined in the ontology graphs with one of `types`, with English and French labels."""
-    graphs = " ".join(f"<{iri.graph('ontology/' + g)}>" for g in ONTOLOGY_GRAPHS)
-    query = f"""
-        PREFIX owl: <http://www.w3.org/2002/07/owl#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?iri (SAMPLE(?t) AS ?type) (SAMPLE(?en) AS ?label) (SAMPLE(?fr) AS ?label_fr)
-               (SAMPLE(?d) AS ?definition) WHERE {{
-          VALUES ?g {{ {graphs} }}
-          VALUES ?t {{ {types} }}
-          GRAPH ?g {{ ?iri a ?t }}
-          FILTER(isIRI(?iri))
-          OPTIONAL {{ ?iri rdfs:label|skos:prefLabel ?en FILTER(LANG(?en) = "en") }}
-          OPTIONAL {{ ?iri rdfs:label|skos:prefLabel ?fr FILTER(LANG(?fr) = "fr") }}
-          OPTIONAL {{ ?iri skos:definition|rdfs:comment ?d FILTER(LANG(?d) = "en") }}
-        }} GROUP BY ?iri ORDER BY ?iri"""
-    return _select(store, query)
+def _rows(kb: KnowledgeBase, query: str, **bindings: str) -> list[dict[str, str]]:
+    """Rows of one of the editor's queries (kb/rdf/queries/editor_*.rq), without language tags."""
+    return [{k: v for k, v in row.items() if "@" not in k} for row in select(kb.store, query, **bindings)]
+
+
+def _terms(kb: KnowledgeBase, types: tuple[str, ...]) -> list[dict[str, str]]:
+    """Terms defined in the ontology graphs with one of the OWL `types`, with English and French labels."""
+    found: dict[str, dict[str, str]] = {}
+    for t in types:
+        for row in _rows(kb, "editor_terms", t=OWL + t):
+            row["type"] = row.pop("t")
+            found.setdefault(row["iri"], row)
+    return [found[k] for k in sorted(found)]
 
 
 def completions(kb: KnowledgeBase) -> dict[str, Any]:
     """What the editor completes: prefixes, ontology classes and properties, states, treaties, mechanisms."""
-    classes = _terms(kb.store, "owl:Class")
-    properties = _terms(kb.store, "owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty")
+    classes = _terms(kb, ("Class",))
+    properties = _terms(kb, PROPERTY_TYPES)
     for p in properties:
         p["type"] = p["type"].rsplit("#", 1)[-1]
     for c in classes:
         c.pop("type", None)
-    mechanisms = _select(
-        kb.store,
-        f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?iri ?notation (SAMPLE(?en) AS ?label) (SAMPLE(?fr) AS ?label_fr) WHERE {{
-          ?iri skos:inScheme <{iri.MECHANISM_SCHEME}> ; skos:notation ?notation .
-          OPTIONAL {{ ?iri skos:prefLabel ?en FILTER(LANG(?en) = "en") }}
-          OPTIONAL {{ ?iri skos:prefLabel ?fr FILTER(LANG(?fr) = "fr") }}
-        }} GROUP BY ?iri ?notation ORDER BY ?notation""",
-    )
+    mechanisms = _rows(kb, "editor_mechanisms")
     states = [
         {"iri": a.iri, "code": a.code, "kind": a.kind, "label": a.name_en, "label_fr": a.name_fr}
         for a in sorted(kb.actors.values(), key=lambda a: a.code)

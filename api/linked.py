@@ -9,7 +9,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
@@ -17,13 +16,7 @@ from api.sparql import accepted
 from kb import iri, paths
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase
-
-RDF_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+from kb.rdf.serialize import RDF_MEDIA_TYPES, describe
 
 
 def page_for(rest: str) -> str | None:
@@ -42,36 +35,23 @@ def page_for(rest: str) -> str | None:
     return None
 
 
-def describe(store: ox.Store, subject: str) -> list[ox.Triple]:
-    node = ox.NamedNode(subject)
-    seen: set[str] = set()
-    out: list[ox.Triple] = []
-    for q in store.quads_for_pattern(node, None, None):
-        t = ox.Triple(q.subject, q.predicate, q.object)
-        if str(t) not in seen:
-            seen.add(str(t))
-            out.append(t)
-    return sorted(out, key=str)
-
-
 def build_linked_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/id/{rest:path}")
     def identifier(request: Request, rest: str) -> Response:
         media = accepted(request, request.query_params.get("format"))
-        wants_rdf = next((m for m in media if m in RDF_TYPES), None)
+        wants_rdf = next((m for m in media if m in RDF_MEDIA_TYPES), None)
         html_first = not wants_rdf or ("text/html" in media and media.index("text/html") < media.index(wants_rdf))
         page = page_for(rest)
         if html_first and page:
             return RedirectResponse(page, status_code=303)
-        triples = describe(knowledge().store, f"{iri.BASE}/id/{rest}")
-        if not triples:
+        fmt = wants_rdf or "text/turtle"
+        body = describe(knowledge().store, f"{iri.BASE}/id/{rest}", fmt)
+        if body is None:
             exc = UnknownInput("identifier", f"/id/{rest}")
             exc.in_path = True  # type: ignore[attr-defined]
             raise exc
-        fmt = wants_rdf or "text/turtle"
-        body = ox.serialize(triples, format=RDF_TYPES[fmt]) or b""
         return Response(body, media_type=fmt, headers={"Vary": "Accept"})
 
     @router.get("/def/coop")

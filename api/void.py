@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from fastapi import Response
 
 from kb import iri
 from kb.knowledge import KnowledgeBase
+from kb.rdf.serialize import graph_names, turtle_as
 
 DESCRIPTION = (
     "Treaties, participation of states, reservations, declarations and the availability of cooperation "
@@ -24,7 +24,7 @@ MEDIA = {
 def void_description(base: str, kb: KnowledgeBase, release: str, checksums: dict[str, str] | None = None) -> str:
     """VoID and DCAT description of the dataset: its SPARQL endpoint, named graphs, and the
     release with its downloadable dumps (with SHA-256 checksums once the dumps exist)."""
-    graphs = sorted({str(q.graph_name.value) for q in kb.store if hasattr(q.graph_name, "value")})
+    graphs = graph_names(kb.store)
     subsets = "\n".join(f"    void:subset [ a void:Dataset ; sd:name <{g}> ] ;" for g in graphs)
     issued = release.replace(".", "-")
     distributions = []
@@ -72,14 +72,7 @@ def void_description(base: str, kb: KnowledgeBase, release: str, checksums: dict
 
 def describe(turtle: str, accept: list[str]) -> Response:
     """The description in the first RDF syntax the client accepts (Turtle by default)."""
-    for media, fmt in (
-        ("application/ld+json", ox.RdfFormat.JSON_LD),
-        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-        ("text/turtle", ox.RdfFormat.TURTLE),
-    ):
+    for media in ("application/ld+json", "application/n-triples", "text/turtle"):
         if media in accept:
-            if fmt is ox.RdfFormat.TURTLE:
-                break
-            triples = list(ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE))
-            return Response(ox.serialize(triples, format=fmt) or b"", media_type=media, headers={"Vary": "Accept"})
+            return Response(turtle_as(turtle, media), media_type=media, headers={"Vary": "Accept"})
     return Response(turtle, media_type="text/turtle", headers={"Vary": "Accept"})

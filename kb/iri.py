@@ -60,6 +60,12 @@ def source(source_id: str) -> str:
     return f"{BASE}/id/source/{source_id}"
 
 
+def result(on: str, requesting: str | None = None, requested: str | None = None) -> str:
+    """A matrix run (`on` alone) or one ordered pair's result node in it."""
+    run = f"{BASE}/id/result/{on}"
+    return run if requesting is None or requested is None else f"{run}/{requesting}/{requested}"
+
+
 def graph(path_without_ttl: str) -> str:
     return f"{BASE}/graph/{path_without_ttl}"
 

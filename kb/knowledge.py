@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
@@ -17,15 +17,12 @@ from kb.law.evidence import at_minimum
 from kb.law.participation import Standing
 from kb.model import OFFENCES, Grade, TreatyRecord
 from kb.rdf.repository import ActorInfo, read_actors, read_records
-from kb.rdf.store import open_store
-
-if TYPE_CHECKING:  # the store is kb.rdf's business; here it is only held and handed on
-    import pyoxigraph as ox
+from kb.rdf.store import Store, open_store
 
 
 @dataclass
 class KnowledgeBase:
-    store: ox.Store
+    store: Store  # kb.rdf's business: held here and handed back to kb.rdf
     records: dict[str, TreatyRecord]
     actors: dict[str, ActorInfo]
     _inputs: dict[Grade, Inputs] = field(default_factory=dict)

@@ -1,11 +1,8 @@
 """The availability matrix: every ordered pair of states, every mechanism, one date.
 
-Written as RDF in its own named graph, compact as design/performance.md recommends: one result
-node per ordered pair, with one triple per mechanism naming its status (coop:availableMechanism,
-coop:conditionalMechanism, coop:unknownMechanism, coop:unavailableMechanism), one naming the
-kind of its best basis (coop:specificBasisMechanism, coop:fallbackBasisMechanism; none without a
-usable basis) and one for an answer resting on a secondary source (coop:secondaryEvidenceMechanism).
-Bases, conditions and gaps per cell are in the CSV dyad panel.
+Written as RDF in its own named graph, compact as design/performance.md recommends (the quads are
+kb/rdf/availability.py's: one result node per ordered pair, a status, the kind of best basis and
+secondary evidence per mechanism). Bases, conditions and gaps per cell are in the CSV dyad panel.
 """
 
 from __future__ import annotations
@@ -20,22 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import pyoxigraph as ox
-
 from kb import iri, paths
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import ENGINE_VERSION, Inputs, Question, decide, profile
+from kb.rdf.availability import MechanismAnswer, pair_quads, provenance_quads, write_nquads
 
-GRAPH = iri.graph("computed/availability")
-COOP = iri.COOP_NS
-STATUS_PREDICATE = {
-    "available": "availableMechanism",
-    "available_with_conditions": "conditionalMechanism",
-    "unknown": "unknownMechanism",
-    "not_available": "unavailableMechanism",
-}
-BASIS_PREDICATE = {"specific": "specificBasisMechanism", "fallback_general": "fallbackBasisMechanism"}
-SECONDARY_PREDICATE = "secondaryEvidenceMechanism"
 GAP_CLASSES = ("specific", "fallback", "none", "unknown")  # contract 2: the pair's gap class
 CSV_COLUMNS = [
     "date",
@@ -176,53 +162,8 @@ def compute(
                     progress(done, total)
 
 
-def pair_quads(
-    on: date,
-    requesting: str,
-    requested: str,
-    statuses: dict[str, str],
-    actor_iri: Callable[[str], str],
-    cells: dict[str, Cell] | None = None,
-) -> Iterator[ox.Quad]:
-    """The pair's result node; with `cells` (by mechanism) also the kind of each best basis and the
-    answers resting on a secondary source."""
-    g = ox.NamedNode(GRAPH)
-    node = ox.NamedNode(f"{iri.BASE}/id/result/{on.isoformat()}/{requesting}/{requested}")
-    yield ox.Quad(node, ox.NamedNode(COOP + "requestingActor"), ox.NamedNode(actor_iri(requesting)), g)
-    yield ox.Quad(node, ox.NamedNode(COOP + "requestedActor"), ox.NamedNode(actor_iri(requested)), g)
-    yield ox.Quad(
-        node,
-        ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy"),
-        ox.NamedNode(f"{iri.BASE}/id/result/{on.isoformat()}"),
-        g,
-    )
-    for m, status in sorted(statuses.items()):
-        yield ox.Quad(node, ox.NamedNode(COOP + STATUS_PREDICATE[status]), ox.NamedNode(iri.mechanism(m)), g)
-    for m, c in sorted((cells or {}).items()):
-        if c.best_basis is not None:
-            yield ox.Quad(node, ox.NamedNode(COOP + BASIS_PREDICATE[c.best_basis]), ox.NamedNode(iri.mechanism(m)), g)
-        if "SecondarySource" in c.conditions:
-            yield ox.Quad(node, ox.NamedNode(COOP + SECONDARY_PREDICATE), ox.NamedNode(iri.mechanism(m)), g)
-
-
-def provenance_quads(on: date, mechanisms: list[str]) -> Iterator[ox.Quad]:
-    g = ox.NamedNode(GRAPH)
-    run = ox.NamedNode(f"{iri.BASE}/id/result/{on.isoformat()}")
-    yield ox.Quad(
-        run,
-        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-        ox.NamedNode("http://www.w3.org/ns/prov#Activity"),
-        g,
-    )
-    yield ox.Quad(run, ox.NamedNode(COOP + "engineVersion"), ox.Literal(ENGINE_VERSION), g)
-    yield ox.Quad(
-        run,
-        ox.NamedNode(COOP + "onDate"),
-        ox.Literal(on.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
-        g,
-    )
-    for m in mechanisms:
-        yield ox.Quad(run, ox.NamedNode("http://www.w3.org/ns/prov#used"), ox.NamedNode(iri.mechanism(m)), g)
+def result_node(on: date, requesting: str, requested: str) -> str:
+    return iri.result(on.isoformat(), requesting, requested)
 
 
 def _csv_row(c: Cell) -> tuple[str, ...]:
@@ -264,29 +205,28 @@ def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
     on: date = _JOB["on"]
     by_profile: dict[str, tuple[Any, ...]] = _JOB["profiles"]
     inputs = kb.inputs()
-    statuses: dict[str, dict[str, str]] = {}
-    cells: dict[str, dict[str, Cell]] = {}
+    answers: dict[str, dict[str, MechanismAnswer]] = {}
     n = 0
     with (Path(_JOB["parts"]) / f"{requesting}.csv").open("w", encoding="utf-8", newline="") as fh:
         rows = []
         for b in _JOB["actors"]:
             if b == requesting:
                 continue
-            mine = statuses.setdefault(b, {})
-            kept = cells.setdefault(b, {})
+            mine = answers.setdefault(b, {})
             for m in _JOB["mechanisms"]:
                 c = shared_cell(inputs, on, requesting, b, m, by_profile, seen)
-                mine[m] = c.status
-                kept[m] = c
+                mine[m] = MechanismAnswer(c.status, c.best_basis, "SecondarySource" in c.conditions)
                 rows.append(_csv_row(c))
                 n += 1
         csv.writer(fh).writerows(rows)
 
-    def quads() -> Iterator[ox.Quad]:
-        for b, by_mechanism in statuses.items():
-            yield from pair_quads(on, requesting, b, by_mechanism, lambda code: kb.actors[code].iri, cells[b])
+    def quads() -> Iterator[Any]:
+        here = kb.actors[requesting].iri
+        for b, by_mechanism in answers.items():
+            node = result_node(on, requesting, b)
+            yield from pair_quads(on, here, kb.actors[b].iri, node, by_mechanism)
 
-    ox.serialize(quads(), output=str(Path(_JOB["parts"]) / f"{requesting}.nq"), format=ox.RdfFormat.N_QUADS)
+    write_nquads(quads(), Path(_JOB["parts"]) / f"{requesting}.nq")
     return n
 
 
@@ -343,7 +283,7 @@ def write(
         for a in actors:
             with (parts / f"{a}.csv").open(encoding="utf-8", newline="") as part:
                 shutil.copyfileobj(part, fh)
-    ox.serialize(provenance_quads(on, mechs), output=str(nq), format=ox.RdfFormat.N_QUADS)
+    write_nquads(provenance_quads(on, mechs, ENGINE_VERSION), nq)
     with nq.open("ab") as out:
         for a in actors:  # pair nodes in (requesting, requested) order, as one file would have them
             with (parts / f"{a}.nq").open("rb") as part:

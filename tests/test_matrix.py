@@ -9,7 +9,8 @@ import pyoxigraph as ox
 
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import profile
-from kb.matrix import GRAPH, cell, compute, matrix_states, profiles, write
+from kb.matrix import cell, compute, matrix_states, profiles, write
+from kb.rdf.availability import GRAPH
 
 
 def test_matrix_rdf_and_csv(real_kb: KnowledgeBase, tmp_path: Path) -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 import pyoxigraph as ox
 
 from kb import paths
 from kb.rdf.load import ONTOLOGY_FILES, data_files, graph_name, ontology_graph_name
+
+Store: TypeAlias = ox.Store  # what the layers above hold and hand back, without importing pyoxigraph
 
 
 def open_store(
