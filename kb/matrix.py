@@ -111,9 +111,16 @@ def cell(inputs: Inputs, on: date, requesting: str, requested: str, mechanism: s
     )
 
 
-def profiles(inputs: Inputs, on: date, actors: list[str]) -> dict[str, tuple[Any, ...]]:
-    """Each state's profile on the date (see `kb.law.availability.profile`)."""
-    return {a: profile(inputs, a, on) for a in actors}
+def profiles(inputs: Inputs, on: date, actors: list[str], mechanism: str | None = None) -> dict[str, tuple[Any, ...]]:
+    """Each state's profile on the date, for one mechanism or for all (see `kb.law.availability.profile`)."""
+    return {a: profile(inputs, a, on, mechanism) for a in actors}
+
+
+def profile_ids(inputs: Inputs, on: date, actors: list[str], mechanisms: list[str]) -> dict[str, dict[str, int]]:
+    """Per mechanism, each state's profile as a small number (equal profiles, equal numbers): the
+    keys of the shared cells, cheaper to hash than the profiles."""
+    ids: dict[tuple[Any, ...], int] = {}
+    return {m: {a: ids.setdefault(p, len(ids)) for a, p in profiles(inputs, on, actors, m).items()} for m in mechanisms}
 
 
 def shared_cell(
@@ -122,11 +129,12 @@ def shared_cell(
     requesting: str,
     requested: str,
     mechanism: str,
-    by_profile: dict[str, tuple[Any, ...]],
+    by_profile: dict[str, Any],
     seen: dict[tuple[Any, ...], Cell],
 ) -> Cell:
-    """`cell`, computed once per (requesting profile, requested profile, mechanism) in `seen`; the
-    same answer for another pair of those profiles only carries the pair's names."""
+    """`cell`, computed once per (requesting profile, requested profile, mechanism) in `seen`, with
+    `by_profile` the states' profiles for this mechanism; the same answer for another pair of those
+    profiles only carries the pair's names."""
     key = (by_profile[requesting], by_profile[requested], mechanism)
     known = seen.get(key)
     if known is None:
@@ -143,11 +151,11 @@ def compute(
     progress: Progress = lambda done, total: None,
 ) -> Iterator[Cell]:
     """Every ordered pair for every mechanism (the engine memoises what mechanisms share, and
-    states with the same profile share their cells)."""
+    states with the same profile for a mechanism share their cells)."""
     inputs = kb.inputs()
     mechs = mechanisms or sorted(inputs.mechanisms)
     actors = states or matrix_states(kb)
-    by_profile = profiles(inputs, on, actors)
+    ids = profile_ids(inputs, on, actors, mechs)
     total = len(mechs) * len(actors) * (len(actors) - 1)
     done = 0
     for m in mechs:
@@ -156,7 +164,7 @@ def compute(
             for b in actors:
                 if a == b:
                     continue
-                yield shared_cell(inputs, on, a, b, m, by_profile, seen)
+                yield shared_cell(inputs, on, a, b, m, ids[m], seen)
                 done += 1
                 if done % 5000 == 0 or done == total:
                     progress(done, total)
@@ -188,22 +196,27 @@ def _csv_row(c: Cell) -> tuple[str, ...]:
 _JOB: dict[str, Any] = {}
 
 
+# the cells a process has computed, by (requesting profile, requested profile, mechanism): kept across
+# its tasks, since states of different overall profiles often share a mechanism's profile
+_SEEN: dict[tuple[Any, ...], Cell] = {}
+
+
 def _worker_setup() -> None:
     """Workers allocate many short-lived answers: collect the young generation less often."""
     gc.set_threshold(50_000, 20, 20)
+    _SEEN.clear()
 
 
 def _requesting_rows(members: list[str]) -> int:
-    """Every partner and mechanism for requesting states of one profile (they share their cells):
-    one CSV and one N-Quads part file per state."""
-    seen: dict[tuple[Any, ...], Cell] = {}
-    return sum(_requesting_row(a, seen) for a in members)
+    """Every partner and mechanism for requesting states of one overall profile: one CSV and one
+    N-Quads part file per state."""
+    return sum(_requesting_row(a, _SEEN) for a in members)
 
 
 def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
     kb: KnowledgeBase = _JOB["kb"]
     on: date = _JOB["on"]
-    by_profile: dict[str, tuple[Any, ...]] = _JOB["profiles"]
+    ids: dict[str, dict[str, int]] = _JOB["profiles"]
     inputs = kb.inputs()
     answers: dict[str, dict[str, MechanismAnswer]] = {}
     n = 0
@@ -214,7 +227,7 @@ def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
                 continue
             mine = answers.setdefault(b, {})
             for m in _JOB["mechanisms"]:
-                c = shared_cell(inputs, on, requesting, b, m, by_profile, seen)
+                c = shared_cell(inputs, on, requesting, b, m, ids[m], seen)
                 mine[m] = MechanismAnswer(c.status, c.best_basis, "SecondarySource" in c.conditions)
                 rows.append(_csv_row(c))
                 n += 1
@@ -254,13 +267,17 @@ def write(
     parts.mkdir()
     total = len(mechs) * len(actors) * (len(actors) - 1)
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
-    by_profile = profiles(kb.inputs(), on, actors)
+    inputs = kb.inputs()
+    overall = profiles(inputs, on, actors)
     groups: dict[tuple[Any, ...], list[str]] = {}
     for a in actors:
-        groups.setdefault(by_profile[a], []).append(a)
+        groups.setdefault(overall[a], []).append(a)
     # the largest groups first, so that no worker is left with a big one at the end
     tasks = sorted(groups.values(), key=len, reverse=True)
-    _JOB.update(kb=kb, on=on, mechanisms=mechs, actors=actors, parts=str(parts), profiles=by_profile)
+    _JOB.update(
+        kb=kb, on=on, mechanisms=mechs, actors=actors, parts=str(parts), profiles=profile_ids(inputs, on, actors, mechs)
+    )
+    _SEEN.clear()
     done = 0
     try:
         if n_workers > 1 and len(actors) > 2 and "fork" in mp.get_all_start_methods():
@@ -278,6 +295,7 @@ def write(
                 progress(done, total)
     finally:
         _JOB.clear()
+        _SEEN.clear()
     with table.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerow(CSV_COLUMNS)
         for a in actors:

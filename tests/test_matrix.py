@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kb.knowledge import KnowledgeBase
-from kb.law.availability import profile
+from kb.law.availability import profile, read_by_name
 from kb.matrix import cell, compute, matrix_states, profiles, write
 from kb.rdf.availability import GRAPH
 
@@ -71,6 +71,20 @@ def test_a_state_with_statements_has_a_profile_of_its_own(real_kb: KnowledgeBase
     day = date(2026, 3, 1)
     assert profile(inputs, "RUS", day) == ("state", "RUS")  # declarations under UNTOC
     assert profile(inputs, "DEU", day) != profile(inputs, "AUT", day)
+
+
+def test_a_statement_on_one_mechanism_does_not_split_the_others(real_kb: KnowledgeBase) -> None:
+    """Per mechanism, only a statement bearing on one of its candidate links makes a state's profile its
+    own; the cells shared under those profiles are still the engine's own answers for each pair."""
+    inputs = real_kb.inputs()
+    day = date(2026, 3, 1)
+    assert "BHS" in read_by_name(inputs, "EXT") and "BHS" not in read_by_name(inputs, "MLA")  # UNTOC art. 16 only
+    assert profile(inputs, "BHS", day, "EXT") == ("state", "BHS")
+    assert profile(inputs, "BHS", day, "TBA")[0] != "state"
+    assert profile(inputs, "RUS", day, "TBA")[0] != "state"  # no Budapest statement bears on it
+    states = ["ARG", "BHS", "DEU", "ETH", "FRA", "IRN", "LKA", "RUS", "SGP", "USA", "VEN"]
+    for c in compute(real_kb, day, ["EXT", "MLA", "PRES", "TBA"], states):
+        assert c == cell(inputs, day, c.requesting, c.requested, c.mechanism), c
 
 
 def test_best_basis_gap_class_and_secondary_answers_in_csv_and_rdf(real_kb: KnowledgeBase, tmp_path: Path) -> None:

@@ -319,22 +319,66 @@ def _newest_status(record: TreatyRecord) -> date:
     return max(e.provenance.as_of_key for e in record.events)
 
 
-def profile(inputs: Inputs, actor: str, on: date) -> tuple[Any, ...]:
+def profile(inputs: Inputs, actor: str, on: date, mechanism: str | None = None) -> tuple[Any, ...]:
     """What a bulk answer (`explain_answer=False`: status, bases with provisions and conditions, gap
     codes, data as of) reads about one state on a date, without its name.
 
     Two states with the same profile get the same bulk answers with every partner, so the matrix
     computes a cell once per pair of profiles. Per treaty: the state's standing, whether its entry
     into force is verified, whether a fact it rests on is secondary, and the oldest status date of
-    its events. A state with any statement, or whose statement another state objected to, is read
-    by name (pair-specific effects): its profile is its own. Sources and reasons, which name the
-    states, are not part of bulk answers' use and are not covered.
+    its events. A state read by name (pair-specific effects) has a profile of its own: the author or
+    target of an objection always; with `mechanism`, a state with a statement that bears on one of the
+    mechanism's candidate links or a national-law fact on the mechanism (`read_by_name`); without it,
+    a state with any statement. Sources and reasons, which name the states, are not part of bulk
+    answers' use and are not covered.
     """
-    named: frozenset[str] = inputs.remember(("named-in-statements",), lambda: _named_in_statements(inputs))
+    if mechanism is None:
+        named: frozenset[str] = inputs.remember(("named-in-statements",), lambda: _named_in_statements(inputs))
+    else:
+        named = inputs.remember(("read-by-name", mechanism), lambda: read_by_name(inputs, mechanism))
     if actor in named:
         return ("state", actor)
+    slugs = sorted(inputs.records) if mechanism is None else _bearing_treaties(inputs, mechanism)
+    shared: tuple[Any, ...] = inputs.remember(
+        ("profile", actor, on, mechanism), lambda: _shared_profile(inputs, actor, on, slugs)
+    )
+    return shared
+
+
+def _bearing_treaties(inputs: Inputs, mechanism: str) -> list[str]:
+    """The treaties an answer on `mechanism` reads: those with a candidate link, and those whose
+    procedure may govern one (`procedure_for`)."""
+
+    def compute() -> list[str]:
+        candidates = {slug for slug, _ in sorted(candidate_links(inputs, mechanism).items())}
+        governing = {slug for slug, r in inputs.records.items() if r.treaty.procedure_for}
+        return sorted(candidates | governing)
+
+    found: list[str] = inputs.remember(("bearing-treaties", mechanism), compute)
+    return found
+
+
+def read_by_name(inputs: Inputs, mechanism: str) -> frozenset[str]:
+    """The states whose answers on `mechanism` depend on who they are, not only on their standing:
+    authors and targets of objections, authors of a statement that bears on a candidate link of the
+    mechanism (a general declaration bears on every link of its treaty), and states with a national-law
+    fact on the mechanism."""
+    candidates: list[tuple[str, list[Link]]] = inputs.remember(
+        ("links", mechanism), lambda: sorted(candidate_links(inputs, mechanism).items())
+    )
+    out = {s.actor for r in inputs.records.values() for s in r.statements if s.kind == "objection"}
+    out |= {s.objects_to.split("/")[-2] for r in inputs.records.values() for s in r.statements if s.objects_to}
+    for slug, links in candidates:
+        bearing = [s for s in inputs.records[slug].statements if s.kind not in _NOT_ON_LINKS]
+        out |= {s.actor for link in links for s in _statements_for(bearing, link, None)}
+    provided = {link.mechanism for _, links in candidates for link in links}
+    out |= {a for a, facts in inputs.national.items() if any(provided & set(f.mechanisms) for f in facts)}
+    return frozenset(out)
+
+
+def _shared_profile(inputs: Inputs, actor: str, on: date, slugs: list[str]) -> tuple[Any, ...]:
     parts: list[Any] = [actor in inputs.reios]
-    for slug in sorted(inputs.records):
+    for slug in slugs:
         record = inputs.records[slug]
         st = _standing(inputs, record, actor, on)
         by_actor: dict[str, list[Any]] = _events_by_actor(inputs, record)
@@ -788,7 +832,7 @@ def _pair_statements(inputs: Inputs, record: TreatyRecord, q: Question) -> list[
     return _in_effect_for_pair(mine.get(q.requesting, []) + mine.get(q.requested, []), q)
 
 
-def _statements_for(statements: Iterable[Statement], link: Link, q: Question) -> list[Statement]:
+def _statements_for(statements: Iterable[Statement], link: Link, q: Question | None) -> list[Statement]:
     """Of the pair's statements in effect (see _in_effect_for_pair), those bearing on the link."""
     out: list[Statement] = []
     for s in statements:
