@@ -27,7 +27,7 @@ from api.render import render, strings
 from api.sparql import accepted, build_router
 from api.void import describe, void_description
 from kb import paths
-from kb.errors import UnknownInput
+from kb.errors import NotFound, UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date, parse_grade
 from kb.library import LibraryQuery, bind, library
 from kb.library import get as library_get
@@ -67,7 +67,8 @@ def get_query(name: str, in_path: bool = False) -> LibraryQuery:
     try:
         return library_get(name)
     except UnknownInput as exc:
-        exc.in_path = in_path  # type: ignore[attr-defined]
+        if in_path:
+            raise NotFound.of(exc) from None
         raise
 
 
@@ -131,7 +132,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
 
     @app.exception_handler(UnknownInput)
     async def unknown(request: Request, exc: UnknownInput) -> Response:
-        status = 404 if getattr(exc, "in_path", False) else 400
+        status = 404 if isinstance(exc, NotFound) else 400
         if wants_html(request):
             return HTMLResponse(error_page(request, f"unknown {exc.what}", str(exc)), status_code=status)
         return JSONResponse({"error": f"unknown {exc.what}", "detail": str(exc)}, status_code=status)
@@ -193,9 +194,7 @@ def create_app(kb: KnowledgeBase | None = None, runner: Runner | None = None) ->
         """Treaty summary on a date (contract 2c)."""
         kb = knowledge()
         if slug not in kb.records:
-            exc = UnknownInput("treaty", slug, "known: " + ", ".join(sorted(kb.records)))
-            exc.in_path = True  # type: ignore[attr-defined]
-            raise exc
+            raise NotFound("treaty", slug, "known: " + ", ".join(sorted(kb.records)))
         return kb.treaty(slug, parse_date(date))
 
     @app.get("/api/queries", response_model=list[QueryMeta], response_model_exclude_unset=True)

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
 from api.sparql import accepted
 from kb import iri, paths
-from kb.errors import UnknownInput
+from kb.errors import NotFound
 from kb.knowledge import KnowledgeBase
 from kb.rdf.serialize import RDF_MEDIA_TYPES, describe
 
@@ -49,9 +49,7 @@ def build_linked_router(knowledge: Callable[[], KnowledgeBase]) -> APIRouter:
         fmt = wants_rdf or "text/turtle"
         body = describe(knowledge().store, f"{iri.BASE}/id/{rest}", fmt)
         if body is None:
-            exc = UnknownInput("identifier", f"/id/{rest}")
-            exc.in_path = True  # type: ignore[attr-defined]
-            raise exc
+            raise NotFound("identifier", f"/id/{rest}")
         return Response(body, media_type=fmt, headers={"Vary": "Accept"})
 
     @router.get("/def/coop")
@@ -162,10 +160,8 @@ def _ensure(target: Path, stamp: str, knowledge: Callable[[], KnowledgeBase]) ->
     return {line.split()[1]: line.split()[0] for line in sums_file.read_text(encoding="utf-8").splitlines()}
 
 
-def _missing(what: str) -> UnknownInput:
-    exc = UnknownInput("download", what)
-    exc.in_path = True  # type: ignore[attr-defined]
-    return exc
+def _missing(what: str) -> NotFound:
+    return NotFound("download", what)
 
 
 def build_docs_router() -> APIRouter:

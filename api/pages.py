@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from api import contexts as c
 from api.render import render
-from kb.errors import UnknownInput
+from kb.errors import NotFound, UnknownInput
 from kb.knowledge import KnowledgeBase, parse_date
 from kb.library import library
 from kb.rdf.executor import execute
@@ -250,23 +250,19 @@ def local_runner(kb: KnowledgeBase) -> Callable[[str, dict[str, tuple[str, str]]
     return run
 
 
-def _not_found(what: str) -> UnknownInput:
-    exc = UnknownInput("page", what)
-    exc.in_path = True  # type: ignore[attr-defined]
-    return exc
+def _not_found(what: str) -> NotFound:
+    return NotFound("page", what)
 
 
 def _known(kb: KnowledgeBase, code: str) -> str:
     try:
         return kb.actor(code).code
     except UnknownInput as exc:
-        exc.in_path = True  # type: ignore[attr-defined]
-        raise
+        raise NotFound.of(exc) from None
 
 
 def _treaty(kb: KnowledgeBase, slug: str) -> str:
     try:
         return kb.record(slug).treaty.slug
     except UnknownInput as exc:
-        exc.in_path = True  # type: ignore[attr-defined]
-        raise
+        raise NotFound.of(exc) from None

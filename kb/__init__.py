@@ -16,6 +16,7 @@ _PUBLIC = {
     "parse_date": "kb.knowledge",
     "parse_grade": "kb.knowledge",
     "UnknownInput": "kb.errors",
+    "NotFound": "kb.errors",
     "KBError": "kb.errors",
     "Grade": "kb.model",
     "Participation": "kb.model",

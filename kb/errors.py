@@ -37,3 +37,11 @@ class UnknownInput(KBError):
         self.value = value
         self.hint = hint
         super().__init__(f"unknown {what}: {value!r}" + (f" ({hint})" if hint else ""))
+
+
+class NotFound(UnknownInput):
+    """An unknown input named in a URL's path (HTTP 404); named in the query string it is a 400."""
+
+    @classmethod
+    def of(cls, exc: UnknownInput) -> NotFound:
+        return cls(exc.what, exc.value, exc.hint)

@@ -16,6 +16,8 @@ def test_participation_and_errors(real_kb: KnowledgeBase) -> None:
     assert r.status_code == 400 and r.json()["error"] == "unknown state"
     r = client.get("/api/treaty/no-such-treaty")
     assert r.status_code == 404 and "Traceback" not in r.text
+    r = client.get("/api/queries/no_such_query")  # a path segment: 404, with the error type, not a patched flag
+    assert r.status_code == 404 and r.json()["error"] == "unknown query"
 
 
 def test_availability_endpoint_matches_the_library(real_kb: KnowledgeBase) -> None:
