@@ -1,7 +1,11 @@
 """Availability engine (issue #6 targets): one question warm (p95), the full matrix on 2 cores
 (wall time, peak memory), and how the cost grows with states and with treaties per mechanism.
 
-Run: .venv/bin/python bench/bench_engine.py [--skip-matrix]
+Run: .venv/bin/python bench/bench_engine.py [--skip-matrix] [--treaties]
+
+--treaties: the CPU time of the whole matrix (all states and mechanisms, one process) with the first
+10 treaties of the knowledge base (the UN and Budapest treaties), then with each later group added
+(issue #16: how the matrix time grows with the number of treaties).
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import candidate_links
-from kb.matrix import compute, matrix_states, write
+from kb.matrix import compute, matrix_states, profile_ids, shared_cell, write
 
 ON = date(2026, 3, 1)
 
@@ -67,6 +72,36 @@ def growth(kb: KnowledgeBase) -> None:
     del inputs
 
 
+FIRST_TEN = ("cets-185", "cets-189", "cets-224", "mtdsg-vi-19", "mtdsg-xviii-12", "mtdsg-xviii-12-a",
+             "mtdsg-xviii-12-b", "mtdsg-xviii-12-c", "mtdsg-xviii-14", "mtdsg-xviii-16")  # fmt: skip
+
+
+def treaty_growth(kb: KnowledgeBase) -> None:
+    """CPU time of the full matrix with the first ten treaties, then the Council of Europe conventions,
+    then everything else (bilateral, CIS, ...): the engine's own loop, one process."""
+    full = kb.inputs()
+    coe = tuple(s for s in sorted(full.records) if s.startswith("cets-") and s not in FIRST_TEN)
+    steps = [FIRST_TEN, FIRST_TEN + coe, tuple(sorted(full.records))]
+    states = matrix_states(kb)
+    mechanisms = sorted(full.mechanisms)
+    for chosen in steps:
+        keep = set(chosen)
+        inputs = replace(full, records={s: r for s, r in full.records.items() if s in keep},
+                         links=[x for x in full.links if x.treaty in keep], memo={})  # fmt: skip
+        t = time.process_time()
+        ids = profile_ids(inputs, ON, states, mechanisms)
+        cells = 0
+        for m in mechanisms:
+            seen: dict[tuple[object, ...], object] = {}
+            for a in states:
+                for b in states:
+                    if a != b:
+                        shared_cell(inputs, ON, a, b, m, ids[m], seen)  # type: ignore[arg-type]
+                        cells += 1
+        dt = time.process_time() - t
+        print(f"treaties: {len(keep)} treaties, {cells} cells: {dt:.1f} s CPU (one process)")
+
+
 def full_matrix(kb: KnowledgeBase) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
@@ -85,6 +120,9 @@ def main() -> None:
     kb = KnowledgeBase.open()
     kb.inputs()
     print(f"knowledge base loaded in {time.perf_counter() - t:.1f} s")
+    if "--treaties" in sys.argv:
+        treaty_growth(kb)
+        return
     if "--skip-matrix" not in sys.argv:
         full_matrix(KnowledgeBase.open())
     one_question(kb)
