@@ -14,6 +14,7 @@ from typing import Any
 from kb.iri import article_label
 from kb.law.closed_lists import Absence, absence
 from kb.law.participation import CANNOT_JOIN, Standing, closed_list_reason, standing
+from kb.law.relations import Bound, Outcome, first_in_force, replacement
 from kb.law.territory import partial_ratifiers, territory_covered
 from kb.model import (
     OFFENCES,
@@ -180,6 +181,16 @@ def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> dict[str
                 f"{short(record.treaty)}: its cooperation articles are not yet read into the knowledge base, so "
                 f"whether it provides {q.mechanism} is not known ({standings}; see its gaps file)",
             )
+        held = inputs.remember(
+            ("held",), lambda: {s: sorted({k.mechanism for k in inputs.links if k.treaty == s}) for s in inputs.records}
+        )
+        pair = {q.requesting, q.requested}
+        other = [f"{s} ({', '.join(m)})" for s, m in sorted(held.items()) if m and s not in dict(candidates)
+                 and pair <= set(inputs.records[s].treaty.parties or pair)]  # fmt: skip
+        if other:  # held treaties whose read articles provide other mechanisms only: evaluated, not a basis
+            ev.step(
+                "not_providing", None, f"treaties whose read articles do not provide {q.mechanism}: " + "; ".join(other)
+            )
     for slug, links in candidates:
         named = inputs.records[slug].treaty.parties
         if named and not {q.requesting, q.requested} <= set(named):
@@ -274,6 +285,19 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
             continue
         ev.gaps.append(_participation_gap(st, short(t)))
         return PairRelation(False, False, ev)
+    pair = (q.requesting, q.requested)
+    later = {s: (Bound(_standing(inputs, r, pair[0], q.on).status, first_in_force(r.events, pair[0])),
+                 Bound(_standing(inputs, r, pair[1], q.on).status, first_in_force(r.events, pair[1])))
+             for s, r in inputs.records.items() if r.treaty.replaces_between_parties == slug}  # fmt: skip
+    names = {s: short(inputs.records[s].treaty) for s in [*later, slug]}
+    rel = replacement(slug, later, pair, q.on, names)
+    if rel is not None:  # a later treaty replacing this one between common parties (Chisinau 2002 art. 120(3)-(4))
+        ev.step("treaty_relation", slug, rel.detail)
+        if rel.outcome is Outcome.REPLACED:
+            ev.gaps.append({"treaty": slug, "code": "not_in_force", "reason": rel.detail})
+            return PairRelation(False, False, ev)
+        unknown_party |= rel.outcome is Outcome.UNKNOWN
+        ev.notes += [rel.detail] if rel.outcome is Outcome.UNKNOWN and not quiet else []
     mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
     if _objection_opposes(inputs, mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
         return PairRelation(False, False, ev)
@@ -453,6 +477,11 @@ def short(t: Treaty) -> str:
 def _eif(st: Standing) -> str:
     if st.entry_into_force is None:
         return ""
+    if st.entry_into_force.no_later_than and st.entry_into_force.provenance.verified:  # a consent by a date
+        return (
+            f" (in force for it on {st.entry_into_force.date.isoformat()} at the latest: derived by the treaty's rule "
+            "from a source naming it bound by a date; exact date unknown)"
+        )
     if st.entry_into_force.no_later_than:
         return (
             f" (in force for it on {st.entry_into_force.date.isoformat()} at the latest: derived from its signature "
