@@ -138,3 +138,20 @@ def conditions_of(answer: dict[str, object], provision: str) -> set[str] | None:
     assert isinstance(bases, list)
     found = [b for b in bases if b["provision"] == provision]
     return {c["code"] for b in found for c in b["conditions"]} if found else None
+
+
+def test_the_matrix_tells_apart_states_that_differ_only_in_the_later_treaty() -> None:
+    """Profiles (kb.law.availability.profile) must read the replacing treaty even when it has no links of
+    its own: BBB (bound by both) and CCC (bound by the old one only) answer AAA differently."""
+    from kb.matrix import profile_ids, shared_cell
+
+    old = [Event(a, "old-1", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB", "CCC")]
+    later = new_party("AAA", date(2005, 1, 1)) + new_party("BBB", date(2006, 1, 1))
+    later += [Event("CCC", "new-1", "signature", date(2004, 1, 1), P)]
+    records = {"old-1": TreatyRecord(EARLIER, old), "new-1": TreatyRecord(LATER, later)}
+    inputs = Inputs(records, OLD_LINKS, MECH, frozenset(), {}, frozenset(), {})
+    on, states = date(2010, 1, 1), ["AAA", "BBB", "CCC"]
+    ids = profile_ids(inputs, on, states, ["MLA"])
+    seen: dict[tuple[object, ...], object] = {}
+    cells = {(a, b): shared_cell(inputs, on, a, b, "MLA", ids["MLA"], seen) for a in states for b in states if a != b}
+    assert cells[("AAA", "BBB")].status == "not_available" and cells[("AAA", "CCC")].status == "available"

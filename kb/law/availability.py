@@ -370,13 +370,14 @@ def profile(inputs: Inputs, actor: str, on: date, mechanism: str | None = None) 
 
 
 def _bearing_treaties(inputs: Inputs, mechanism: str) -> list[str]:
-    """The treaties an answer on `mechanism` reads: those with a candidate link, and those whose
-    procedure may govern one (`procedure_for`)."""
+    """The treaties an answer on `mechanism` reads: those with a candidate link, those whose procedure
+    may govern one (`procedure_for`) and those replacing one between their parties (VCLT art. 30(4))."""
 
     def compute() -> list[str]:
         candidates = {slug for slug, _ in sorted(candidate_links(inputs, mechanism).items())}
         governing = {slug for slug, r in inputs.records.items() if r.treaty.procedure_for}
-        return sorted(candidates | governing)
+        replacing = {slug for slug, r in inputs.records.items() if r.treaty.replaces_between_parties in candidates}
+        return sorted(candidates | governing | replacing)
 
     found: list[str] = inputs.remember(("bearing-treaties", mechanism), compute)
     return found
