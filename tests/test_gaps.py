@@ -20,7 +20,8 @@ from kb.matrix import gap_class
 from kb.whatif import closers, simulate
 
 FOUR = {"specific", "fallback", "none", "unknown"}
-DAY = date(2010, 1, 1)  # a date on which preservation has pairs in all four classes
+DAY = date(2009, 1, 1)  # a date on which preservation has pairs in all four classes (on 2010-01-01 San Marino,
+# an ETS 030 party from 2009-06-16, no longer leaves any pair without a basis)
 TODAY = date(2026, 12, 7)
 
 
