@@ -116,8 +116,9 @@ def test_a_table_is_preferred_to_a_count_of_the_same_day() -> None:
 
 
 def test_a_two_party_treaty_binds_no_other_state_and_is_no_gap_for_them() -> None:
-    from kb.law.availability import Inputs, Question, decide
+    from kb.law.availability import Inputs, Question
     from kb.model import Link, Mechanism, TreatyRecord
+    from kb.present import answer
 
     bilateral = replace(T, slug="bilateral-aaa-bbb-mla-2000", parties=("AAA", "BBB"), short_names=("AAA-BBB MLAT",))
     events = [Event(a, bilateral.slug, "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB")]
@@ -130,15 +131,16 @@ def test_a_two_party_treaty_binds_no_other_state_and_is_no_gap_for_them() -> Non
     inputs = Inputs(
         {bilateral.slug: record}, [link], {"MLA": Mechanism("MLA", "mla", "entraide")}, frozenset(), {}, frozenset(), {}
     )
-    assert decide(inputs, Question("AAA", "BBB", "MLA", date(2010, 1, 1)))["status"] == "available"
-    third = decide(inputs, Question("AAA", "CCC", "MLA", date(2010, 1, 1)))
+    assert answer(inputs, Question("AAA", "BBB", "MLA", date(2010, 1, 1)))["status"] == "available"
+    third = answer(inputs, Question("AAA", "CCC", "MLA", date(2010, 1, 1)))
     assert third["status"] == "not_available" and third["gaps"] == [] and third["bases"] == []
 
 
 def test_a_protocol_is_closed_to_a_state_its_convention_does_not_bind() -> None:
     """CETS 189 art. 9(2), CETS 224 art. 16(1), UNTOC art. 37(2): eligibility comes from the treaty data."""
-    from kb.law.availability import Inputs, Question, decide
+    from kb.law.availability import Inputs, Question
     from kb.model import Link, Mechanism, TreatyRecord
+    from kb.present import answer
 
     protocol = replace(T, slug="lst-2", open_only_to_parties_of="lst-1", short_names=("Protocol",))
     p_events = [Event("AAA", "lst-2", "ratification", date(2005, 1, 1), P)]
@@ -147,7 +149,7 @@ def test_a_protocol_is_closed_to_a_state_its_convention_does_not_bind() -> None:
     link = Link("lst-2", "lst-2/art/1", "MLA", "specific", "mandatory")
     mech = {"MLA": Mechanism("MLA", "mla", "entraide")}
     inputs = Inputs({"lst-1": parent, "lst-2": p_record}, [link], mech, frozenset(), {}, frozenset(), {})
-    gap = decide(inputs, Question("AAA", "ZZZ", "MLA", date(2020, 1, 1)))["gaps"][0]
+    gap = answer(inputs, Question("AAA", "ZZZ", "MLA", date(2020, 1, 1)))["gaps"][0]
     assert gap["code"] == "not_party" and "open only to the parties of another" in gap["reason"]
     # a party of the convention could have joined after the table: unknown, not absent
-    assert decide(inputs, Question("AAA", "BBB", "MLA", date(2020, 1, 1)))["status"] == "unknown"
+    assert answer(inputs, Question("AAA", "BBB", "MLA", date(2020, 1, 1)))["status"] == "unknown"

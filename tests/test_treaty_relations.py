@@ -6,8 +6,9 @@ from datetime import date
 
 from fictional import treaty
 
-from kb.law.availability import Inputs, Question, decide
+from kb.law.availability import Inputs, Question
 from kb.model import Event, Link, Mechanism, Provenance, Treaty, TreatyRecord
+from kb.present import answer
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
 GENERAL = treaty("gen-1", "General", general_eif_provenance=P)
@@ -29,7 +30,7 @@ def ask(requested: str) -> dict[str, object]:
         MLAT.slug: TreatyRecord(MLAT, parties(MLAT, ("AAA", "BBB"))),
     }
     inputs = Inputs(records, LINKS, MECH, frozenset(), {}, frozenset(), {})
-    return decide(inputs, Question("AAA", requested, "MLA-TDP", date(2010, 1, 1)))
+    return answer(inputs, Question("AAA", requested, "MLA-TDP", date(2010, 1, 1)))
 
 
 def conditions(answer: dict[str, object], provision: str) -> set[str]:
@@ -60,6 +61,6 @@ def test_a_held_treaty_whose_articles_are_not_read_is_named_in_the_trace() -> No
         unread.slug: TreatyRecord(unread, [Event("AAA", unread.slug, "ratification", date(2005, 1, 1), P)]),
     }
     inputs = Inputs(records, LINKS[:1], MECH, frozenset(), {}, frozenset(), {})
-    trace = decide(inputs, Question("AAA", "BBB", "MLA-TDP", date(2010, 1, 1)))["trace"]
+    trace = answer(inputs, Question("AAA", "BBB", "MLA-TDP", date(2010, 1, 1)))["trace"]
     step = next(t for t in trace if t["step"] == "unread_treaty")
     assert step["treaty"] == "cis-2018-it-crimes" and "AAA: party" in step["detail"]
