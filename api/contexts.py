@@ -165,7 +165,7 @@ def state_context(
     ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
     rows: list[dict[str, Any]] = []
     for slug, record in sorted(kb.records.items()):
-        answer = kb.participation(actor.code, slug, on)
+        answer = kb.participation(actor.code, slug, on, lang=lang)
         history = [_event(e) for e in record.events if e.actor == actor.code]
         everything = [statement_json(s) for s in record.statements if s.actor == actor.code]
         if answer["status"] == Participation.NOT_PARTICIPATING.value and not history:

@@ -46,12 +46,14 @@ class KnowledgeBase:
         return self.actors[key]
 
     def participation(
-        self, state: str, treaty: str, on: date | None = None, evidence: Grade = Grade.SECONDARY
+        self, state: str, treaty: str, on: date | None = None, evidence: Grade = Grade.SECONDARY, lang: str = "en"
     ) -> dict[str, Any]:
+        """Contract 2b (its notes in `lang`: the contract's English by default)."""
         actor = self.actor(state)
         inputs = self.inputs(evidence)
         record = inputs.records[self.record(treaty).treaty.slug]
-        return participation_answer(record, actor.code, on, eligible(inputs, record, actor.code, on or date.today()))
+        could_join = eligible(inputs, record, actor.code, on or date.today())
+        return participation_answer(record, actor.code, on, could_join, lang)
 
     def standing(self, slug: str, code: str, on: date, evidence: Grade = Grade.SECONDARY) -> Standing:
         """Where a state stands in a treaty on a date, as the engine reads it (with the closed lists)."""

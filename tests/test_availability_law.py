@@ -287,11 +287,11 @@ def test_scope_rules_are_treaty_data_in_may_out() -> None:
 def test_territory_partial_ratifier_is_unknown_and_metropolitan_only_excludes() -> None:
     """Issue 15 item 2: no VCLT 29 default for a state known to ratify for parts of its territory; a
     ratification for the metropolitan part only (the Kingdom in Europe) leaves others uncovered."""
-    from kb.law.territory import territory_covered
+    from kb.law.territory import Cover, territory_covered
 
     record = TreatyRecord(T, BOTH, [], [])
     covered, why = territory_covered(record, "BBB", "TTT", date(2010, 1, 1), frozenset({"BBB"}))
-    assert covered is None and "unknown" in why
+    assert covered is None and why.code is Cover.PARTIAL_UNKNOWN and why.state == "BBB"
     assert territory_covered(record, "BBB", "TTT", date(2010, 1, 1))[0] is True
     euro = Statement(
         "fict-1/BBB/1", "BBB", "fict-1", 1, "territorial_declaration", (), "territorial", P,
@@ -303,7 +303,7 @@ def test_territory_partial_ratifier_is_unknown_and_metropolitan_only_excludes() 
 
 def test_curacao_before_2010_reads_the_netherlands_antilles_records() -> None:
     """Issue 15 item 2: CUW before 2010-10-10 was part of ANT; an ANT extension after the date excludes."""
-    from kb.law.territory import territory_covered
+    from kb.law.territory import Cover, territory_covered
 
     ext = Statement(
         "fict-1/BBB/2", "BBB", "fict-1", 2, "territorial_declaration", (), "territorial", P,
@@ -311,5 +311,6 @@ def test_curacao_before_2010_reads_the_netherlands_antilles_records() -> None:
     )  # fmt: skip
     record = TreatyRecord(T, BOTH, [ext], [])
     covered, why = territory_covered(record, "BBB", "CUW", date(2008, 1, 1))
-    assert covered is False and "2010-09-09" in why
+    assert covered is False and why.code is Cover.NOT_YET and why.since == date(2010, 9, 9)
+    assert why.change is not None and why.change.statement == "fict-1/BBB/2" and why.former == date(2010, 10, 10)
     assert territory_covered(record, "BBB", "CUW", date(2012, 1, 1))[0] is True

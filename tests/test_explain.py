@@ -47,6 +47,27 @@ def test_every_code_of_a_real_answer_has_french_words(real_kb: KnowledgeBase) ->
         assert doc["notice"].startswith("analyse") and all(s["detail"] for s in doc["trace"])
 
 
+ENGLISH = ("is unknown", "no complete participant list", "not covered", "no territorial record", "is not a party")
+CASES = [
+    ("USA", "RUS", "MLA-TDP", None),
+    ("DEU", "NLD", "MLA", "ABW"),
+    ("DEU", "DNK", "PRES", "GRL"),
+    ("DEU", "NLD", "MLA", "CUW"),
+]
+
+
+def test_participation_and_territory_reasons_are_written_in_french_too(real_kb: KnowledgeBase) -> None:
+    """The reasons the participation and territory rules give are codes as well (no English on a French page,
+    except text quoted from the data, such as a statement's summary)."""
+    fr = lexicon(real_kb, "fr")
+    for a, b, m, territory in CASES:
+        answer = real_kb.ask(a, b, m, date(2026, 3, 1), territory=territory)
+        doc = availability_json(answer, fr)
+        texts = [s["detail"] for s in doc["trace"]] + [g["reason"] for g in doc["gaps"]] + [doc["explanation"]]
+        for text in texts:
+            assert not any(w in text for w in ENGLISH), text
+
+
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 

@@ -265,7 +265,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
                         treaty=slug,
                         state=st.actor,
                         on=q.on,
-                        detail=st.notes[0] if st.notes else None,
+                        note=st.notes[0] if st.notes else None,
                     )
                 )
             continue
@@ -508,12 +508,12 @@ def _territory(inputs: Inputs, record: TreatyRecord, q: Question, ev: Evaluation
     partial: frozenset[str] = inputs.remember(("partial-ratifiers",), lambda: partial_ratifiers(inputs.records))
     covered, why = territory_covered(record, q.requested, q.territory, q.on, partial)
     slug = record.treaty.slug
-    ev.step("territory", slug, Message(Say.TERRITORY, treaty=slug, territory=q.territory, detail=why))
+    ev.step("territory", slug, Message(Say.TERRITORY, treaty=slug, territory=q.territory, coverage=why))
     if covered is False:
-        says = Message(Say.TERRITORY_EXCLUDED, treaty=slug, territory=q.territory, detail=why)
+        says = Message(Say.TERRITORY_EXCLUDED, treaty=slug, territory=q.territory, coverage=why)
         ev.gaps.append(Gap(slug, GapCode.TERRITORY_EXCLUDED, says))
     elif covered is None:
-        ev.notes.append(Message(Say.TERRITORY_UNKNOWN, treaty=slug, territory=q.territory, detail=why))
+        ev.notes.append(Message(Say.TERRITORY_UNKNOWN, treaty=slug, territory=q.territory, coverage=why))
     return covered
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from kb.law.participation import Standing
+from kb.law.participation import Note, Standing
+from kb.law.territory import Coverage
 from kb.model import ClosedList, Grade, Statement
 from kb.vocab import AvailabilityStatus, GapCode
 
@@ -111,9 +112,11 @@ class Message:
     other: int | None = None
     reciprocal: bool = False
     text: str | None = None  # words from the data (a scope rule's why, a law's name, a summary, an exception)
-    detail: str | None = None  # a reason given by kb.law.participation / kb.law.territory (English)
+    detail: str | None = None  # a further text from the data (the exception a national law makes)
     closed_list: ClosedList | None = None
     standing: Standing | None = None
+    note: Note | None = None  # a note on a standing (kb.law.participation)
+    coverage: Coverage | None = None  # why a territory is covered or not (kb.law.territory)
 
 
 @dataclass(frozen=True, slots=True)

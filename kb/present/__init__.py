@@ -18,8 +18,9 @@ from typing import Any
 
 from kb.iri import article_label
 from kb.law.availability import Inputs, decide, not_held
-from kb.law.participation import CANNOT_JOIN, Standing
+from kb.law.participation import Note, Standing, Why, cannot_join
 from kb.law.result import Basis, Gap, Message, Question, Result, Say, TraceStep
+from kb.law.territory import Cover, Coverage
 from kb.model import ClosedList, Participation, Statement
 from kb.present.templates import LANGUAGES
 from kb.vocab import AvailabilityStatus, Condition, GapCode
@@ -107,12 +108,58 @@ def _party_status(lx: Lexicon, status: str) -> str:
 
 def closed_list(lx: Lexicon, c: ClosedList) -> str:
     """The closed list an absence rests on, in words (contract 5a)."""
-    source = c.provenance.source
+    return closed_list_text(c, lx.lang)
+
+
+def closed_list_text(c: ClosedList, lang: str = "en") -> str:
+    """The closed list an absence rests on, in words (contract 5a), in `lang`."""
+    table, source = words(lang), c.provenance.source
     if c.kind == "parties":
-        return lx.t("closed_list_parties", listed=lx.words["and"].join(sorted(c.listed)), source=source)
+        return table["closed_list_parties"].format(listed=table["and"].join(sorted(c.listed)), source=source)
     if c.kind == "table":
-        return lx.t("closed_list_table", date=c.date.isoformat(), source=source)
-    return lx.t("closed_list_count", parties=c.parties, date=c.date.isoformat(), source=source)
+        return table["closed_list_table"].format(date=c.date.isoformat(), source=source)
+    return table["closed_list_count"].format(parties=c.parties, date=c.date.isoformat(), source=source)
+
+
+def coverage_text(c: Coverage, lx: Lexicon) -> str:
+    """Why a territory is covered or not, in words."""
+    former = lx.t("former_antilles", date=c.former.isoformat()) if c.former else ""
+    change = coverage_text(c.change, lx) if c.change is not None else ""
+    when = c.on.isoformat() if c.on else ""
+    text = c.text
+    if c.code is Cover.METROPOLITAN and not text:
+        text = lx.words["metropolitan_part_only"]
+    return lx.t(
+        f"cover_{c.code.value}", territory=c.territory, state=lx.state(c.state) if c.state else "", date=when,
+        on=when, since=c.since.isoformat() if c.since else "", statement=c.statement or "", text=text or "",
+        change=change, former=former,
+    )  # fmt: skip
+
+
+def note_text(n: Note, lang: str = "en") -> str:
+    """A note on a standing (kb.law.participation), in words, in `lang`."""
+    table = words(lang)
+    when = n.on.isoformat() if n.on else ""
+    if n.code is Why.CANNOT_JOIN:
+        return table["cannot_join"]
+    if n.code is Why.NAMED_LATER:
+        return table["note_named_later"].format(date=when, kind=(n.kind or "").replace("_", " "))
+    if n.code is Why.UNIDENTIFIED:
+        a = n.absence
+        assert a is not None and a.count is not None
+        since = (
+            table["unidentified_after"].format(date=a.open_after.isoformat())
+            if a.open_after
+            else table["unidentified_unsettled"]
+        )
+        return table["note_unidentified"].format(
+            identified=a.identified,
+            parties=a.count.parties,
+            date=a.count.status_date.isoformat(),
+            unidentified=a.unidentified,
+            since=since,
+        )
+    return table[f"note_{n.code.value}"].format(date=when)
 
 
 def _eif(lx: Lexicon, st: Standing) -> str:
@@ -134,7 +181,7 @@ def _rests(lx: Lexicon, m: Message) -> str:
     """What an absence rests on: its closed list, or the treaty being open only to the parties of another."""
     if m.closed_list is not None:
         return lx.t("rests_on", why=closed_list(lx, m.closed_list))
-    if m.standing is not None and CANNOT_JOIN in m.standing.notes:
+    if m.standing is not None and cannot_join(m.standing):
         return lx.t("rests_on", why=lx.words["cannot_join"])
     return ""
 
@@ -200,7 +247,8 @@ def say(m: Message, lx: Lexicon) -> str:
 def _standing(lx: Lexicon, m: Message) -> str:
     st = m.standing
     assert st is not None
-    why = lx.t("standing_why", why=st.notes[0]) if st.status is Participation.UNKNOWN and st.notes else ""
+    unknown = st.status is Participation.UNKNOWN and st.notes
+    why = lx.t("standing_why", why=note_text(st.notes[0], lx.lang)) if unknown else ""
     rests = lx.t("standing_rests", closed_list=closed_list(lx, st.closed_list)) if st.closed_list else ""
     return lx.t(
         "standing", state=lx.state(st.actor), status=_party_status(lx, st.status.value), eif=_eif(lx, st),
@@ -255,6 +303,7 @@ def _simple(key: str) -> Callable[[Lexicon, Message], str]:
             offence=m.offence or "",
             on=_date(m),
             detail=m.detail or "",
+            coverage=coverage_text(m.coverage, lx) if m.coverage else "",
             grade=lx.words[f"grade_{m.grade.value}"] if m.grade else "",
             floor=lx.words[f"grade_{m.floor.value}"] if m.floor else "",
         )
@@ -287,7 +336,7 @@ _SAY: dict[Say, Callable[[Lexicon, Message], str]] = {
         state=lx.state(m.state or ""),
         treaty=_treaty(lx, m),
         on=_date(m),
-        why=m.detail or lx.words["participation_not_known"],
+        why=note_text(m.note, lx.lang) if m.note else lx.words["participation_not_known"],
     ),
     Say.OBJECTION_BELOW_GRADE: _simple("objection_below_grade"),
     Say.TERRITORY_UNKNOWN: _simple("territory_unknown"),

@@ -30,7 +30,7 @@ EN: dict[str, str] = {
     "eif_derived": " (in force for it since {date}, derived by the treaty's rule)",
     "no_treaty_relation": "no treaty relation: objection {statement}",
     "no_opposing_objection": "no objection opposing entry into force between the two",
-    "territory": "{detail}",
+    "territory": "{coverage}",
     "offence_outside_gate": "{provision}: offence '{offence}' outside {gate}{why}",
     "provides": "{provision} provides {mechanism} ({strength}, {link_type})",
     "statement_step": "{statement} ({kind}): {what}",
@@ -45,7 +45,7 @@ EN: dict[str, str] = {
     "participation_not_known": "its participation on this date is not known",
     "objection_below_grade": "objection {statement} opposes the treaty's entry into force between the two, but it "
     "is known only from a {grade} source, below the minimum grade asked for",
-    "territory_unknown": "{slug}: {detail}",
+    "territory_unknown": "{slug}: {coverage}",
     "procedure_governs": "{treaties} binds both states: its procedure governs the request in place of {provision}, "
     "which applies only absent such a treaty",
     "scope_may": "{provision}, scope for a '{offence}' offence: {why}",
@@ -80,7 +80,7 @@ EN: dict[str, str] = {
     "bound by that one",
     "objection_opposes": "{state} objected to {statement} and opposed the treaty's entry into force between the two "
     "(VCLT art. 20(4)(b))",
-    "territory_excluded": "{detail}",
+    "territory_excluded": "{coverage}",
     "offence_outside_scope": "a '{offence}' offence is outside the scope of {provision}{why}",
     "scope_why": ": {why}",
     "reservation_excludes": "{statement}: {what}",
@@ -90,6 +90,37 @@ EN: dict[str, str] = {
     "closed_list_count": "the depositary counted {parties} parties on {date} and all {parties} are identified "
     "({source})",
     "and": " and ",
+    # territorial coverage
+    "cover_in_force_for": "in force for {territory} from {date}",
+    "cover_extended": "extended to {territory} (declaration of {date})",
+    "cover_excluded_from": "{territory} excluded from {date}",
+    "cover_statement": "{statement}: {text}",
+    "cover_metropolitan": "{statement}: {text}",
+    "metropolitan_part_only": "metropolitan part only",
+    "cover_decided": "{change}{former}",
+    "cover_not_yet": "{territory}{former} not yet covered on {on}; would be from {since}: {change}",
+    "cover_metropolitan_only": "{territory}{former} not covered: {change}; no extension to it is recorded",
+    "cover_partial_unknown": "no territorial record for {territory}{former} in this treaty, and {state} is known to "
+    "ratify treaties for parts of its territory: whether the treaty applies there is unknown (no VCLT art. 29 "
+    "default)",
+    "cover_entire": "no territorial record for {territory}: the treaty binds {state} for its entire territory "
+    "(VCLT 29)",
+    "former_antilles": " (part of the Netherlands Antilles until {date})",
+    # notes on a standing
+    "note_consent_derived_by_rule": "consented on {date} at the latest: derived by the treaty's rule from its entry "
+    "into force, which a source states; the date and kind of its instrument are not known",
+    "note_named_contracting": "a contracting state on {date} by a source of that date that names it; the date and "
+    "kind of its consent are not known, and entry into force is known only as a latest date",
+    "note_in_force_by_parent": "in force for it on {date} at the latest, exact date unknown: derived by rule from its "
+    "participation in a treaty open only to parties of this one (not read in a depositary record)",
+    "note_named_later": "a source of {date} names it ({kind} by that date at the latest); the exact date is not known",
+    "note_unidentified": "the knowledge base knows {identified} of the {parties} parties the depositary counted on "
+    "{date}; {unidentified} joined {since} and are not yet sourced",
+    "unidentified_after": "after {date}",
+    "unidentified_unsettled": "at dates no closed list settles",
+    "note_no_list": "no complete participant list or count settles this date",
+    "note_no_obligation_yet": "no cooperation obligation yet; only the duty not to defeat the treaty's object and "
+    "purpose (VCLT art. 18)",
     # what one statement does to one basis
     "below_minimum_grade": "a restriction known only from a {grade} source, below the minimum grade {floor}: "
     "whether it applies is not settled",
@@ -183,7 +214,7 @@ FR: dict[str, str] = {
     "eif_derived": " (en vigueur à son égard depuis le {date}, date déduite de la règle du traité)",
     "no_treaty_relation": "pas de relation conventionnelle : objection {statement}",
     "no_opposing_objection": "aucune objection ne s'oppose à l'entrée en vigueur entre les deux",
-    "territory": "{detail}",
+    "territory": "{coverage}",
     "offence_outside_gate": "{provision} : infraction « {offence} » hors de {gate}{why}",
     "provides": "{provision} prévoit {mechanism} ({strength}, {link_type})",
     "statement_step": "{statement} ({kind}) : {what}",
@@ -197,7 +228,7 @@ FR: dict[str, str] = {
     "participation_not_known": "sa participation à cette date n'est pas connue",
     "objection_below_grade": "l'objection {statement} s'oppose à l'entrée en vigueur du traité entre les deux, "
     "mais elle n'est connue que par une source de niveau {grade}, inférieur au niveau minimal demandé",
-    "territory_unknown": "{slug} : {detail}",
+    "territory_unknown": "{slug} : {coverage}",
     "procedure_governs": "« {treaties} » lie les deux États : sa procédure régit la demande à la place de "
     "{provision}, qui ne s'applique qu'en l'absence d'un tel traité",
     "scope_may": "{provision}, champ d'application pour une infraction « {offence} » : {why}",
@@ -234,7 +265,7 @@ FR: dict[str, str] = {
     "cet État",
     "objection_opposes": "{state} a formulé une objection à {statement} et s'est opposé à l'entrée en vigueur du "
     "traité entre les deux (CVDT art. 20(4)(b))",
-    "territory_excluded": "{detail}",
+    "territory_excluded": "{coverage}",
     "offence_outside_scope": "une infraction « {offence} » est hors du champ d'application de {provision}{why}",
     "scope_why": " : {why}",
     "reservation_excludes": "{statement} : {what}",
@@ -244,6 +275,37 @@ FR: dict[str, str] = {
     "closed_list_count": "liste close du {date} : le dépositaire a compté {parties} parties, toutes identifiées "
     "({source})",
     "and": " et ",
+    "cover_in_force_for": "en vigueur pour {territory} depuis le {date}",
+    "cover_extended": "étendu à {territory} (déclaration du {date})",
+    "cover_excluded_from": "{territory} exclu depuis le {date}",
+    "cover_statement": "{statement} : {text}",
+    "cover_metropolitan": "{statement} : {text}",
+    "metropolitan_part_only": "partie métropolitaine seulement",
+    "cover_decided": "{change}{former}",
+    "cover_not_yet": "{territory}{former} pas encore couvert le {on} ; le serait à partir du {since} : {change}",
+    "cover_metropolitan_only": "{territory}{former} non couvert : {change} ; aucune extension n'y est enregistrée",
+    "cover_partial_unknown": "aucun acte territorial pour {territory}{former} dans ce traité, et {state} ratifie "
+    "des traités pour une partie de son territoire : on ne sait pas si le traité s'y applique (pas de règle par "
+    "défaut de l'art. 29 de la CVDT)",
+    "cover_entire": "aucun acte territorial pour {territory} : le traité lie {state} pour l'ensemble de son "
+    "territoire (CVDT art. 29)",
+    "former_antilles": " (partie des Antilles néerlandaises jusqu'au {date})",
+    "note_consent_derived_by_rule": "consentement donné le {date} au plus tard : date déduite, selon la règle du "
+    "traité, de son entrée en vigueur, qu'une source indique ; la date et la nature de l'instrument ne sont pas "
+    "connues",
+    "note_named_contracting": "État contractant le {date} selon une source de cette date qui le nomme ; la date et "
+    "la nature de son consentement ne sont pas connues, et l'entrée en vigueur n'est connue que comme date limite",
+    "note_in_force_by_parent": "en vigueur à son égard le {date} au plus tard, date exacte inconnue : déduit de sa "
+    "participation à un traité ouvert aux seules parties de celui-ci (non lu dans un registre du dépositaire)",
+    "note_named_later": "une source du {date} le nomme ({kind} à cette date au plus tard) ; la date exacte n'est pas "
+    "connue",
+    "note_unidentified": "la base de connaissances connaît {identified} des {parties} parties comptées par le "
+    "dépositaire le {date} ; {unidentified} ont adhéré {since} et ne sont pas encore sourcées",
+    "unidentified_after": "après le {date}",
+    "unidentified_unsettled": "à des dates qu'aucune liste close ne fixe",
+    "note_no_list": "aucune liste complète des participants ni aucun décompte ne fixe cette date",
+    "note_no_obligation_yet": "pas encore d'obligation de coopération ; seulement celle de ne pas priver le traité de "
+    "son objet et de son but (CVDT art. 18)",
     "below_minimum_grade": "une restriction connue seulement par une source de niveau {grade}, inférieur au niveau "
     "minimal {floor} : on ne sait pas si elle s'applique",
     "no_effect_here": "sans effet sur cette demande",
