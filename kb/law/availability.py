@@ -597,21 +597,23 @@ def evaluate_link(
     if not ev.quiet:
         ev.step("provision", slug, inputs.remember(("provides", id(link)), lambda: _provides(link)))
     for s in _statements_for(relation.statements, link, q) if relation.statements else ():
-        outcome = _apply_statement(inputs, q, record, link, s, conds, notes)
+        allows, code, more = _apply_statement(inputs, q, record, link, s, conds, notes)
         sources.add(s.provenance.source)
         if s.provenance.status_as_of is not None:
             ev.status_dates.append(s.provenance.status_as_of)
         ev.grades.append(s.provenance.grade)
         if not ev.quiet:
-            ev.step("statement", slug, outcome[1])
-        if outcome[0] == NOT_AVAILABLE:
-            ev.gaps.append(Gap(slug, GapCode.RESERVATION_EXCLUDES, outcome[1], provisions=(where,), statement=s.id))
+            ev.step("statement", slug, said(slug, s, code, more))
+        if allows == NOT_AVAILABLE:
+            ev.gaps.append(
+                Gap(slug, GapCode.RESERVATION_EXCLUDES, said(slug, s, code, more), provisions=(where,), statement=s.id)
+            )
             return
-        status = worse(status, outcome[0])
+        status = worse(status, allows)
         if not s.provenance.verified:
             status = worse(status, WITH_CONDITIONS)
             conds.append("UnverifiedStatusData")
-        if outcome[1].code is not Say.NO_EFFECT_HERE:
+        if code is not Say.NO_EFFECT_HERE:
             if not ev.quiet:
                 applied.append(s)
             if s.provenance.grade is Grade.SECONDARY:
@@ -814,6 +816,11 @@ def _in_effect_for_pair(statements: list[Statement], q: Question) -> list[Statem
     ]
 
 
+def said(slug: str, s: Statement, code: Say, more: dict[str, Any]) -> Message:
+    """What a statement did, as a message (made only where one is needed: bulk answers need the code)."""
+    return Message(code, treaty=slug, state=s.actor, statement=s.id, kind=s.kind, **more)
+
+
 def _apply_statement(
     inputs: Inputs,
     q: Question,
@@ -822,39 +829,40 @@ def _apply_statement(
     s: Statement,
     conds: list[str],
     notes: list[Message],
-) -> tuple[AvailabilityStatus, Message]:
-    """Effect of one statement on one link: (worst status it allows, what it did)."""
+) -> tuple[AvailabilityStatus, Say, dict[str, Any]]:
+    """Effect of one statement on one link: (worst status it allows, what it did, the further parameters
+    of what it did: see `said`, which makes the message only where one is needed)."""
     by_requested = s.actor == q.requested
     slug = record.treaty.slug
 
     def did(code: Say, **more: Any) -> Message:
-        return Message(code, treaty=slug, state=s.actor, statement=s.id, kind=s.kind, **more)
+        return said(slug, s, code, more)
 
     if not s.provenance.grade.at_least(inputs.min_grade):  # kept only because it restricts (contract 5a)
         conds.append("BelowMinimumGrade")
-        return UNKNOWN, did(Say.BELOW_MINIMUM_GRADE, grade=s.provenance.grade, floor=inputs.min_grade)
+        return UNKNOWN, Say.BELOW_MINIMUM_GRADE, {"grade": s.provenance.grade, "floor": inputs.min_grade}
     if s.kind == "treaty_basis_declaration":
         if not by_requested or link.mechanism not in EXTRADITION:
-            return AVAILABLE, did(Say.NO_EFFECT_HERE)
+            return AVAILABLE, Say.NO_EFFECT_HERE, {}
         if s.will_use_as_legal_basis is False:
             conds.append("BilateralTreatyNeeded")
-            return UNKNOWN, did(Say.NOT_USED_AS_BASIS)
+            return UNKNOWN, Say.NOT_USED_AS_BASIS, {}
         conds.append("TreatyBasisSatisfiedByTreaty")
-        return AVAILABLE, did(Say.USED_AS_BASIS)
+        return AVAILABLE, Say.USED_AS_BASIS, {}
     if s.kind in ("interpretative_declaration",) or s.effect == "interpret":
         notes.append(did(Say.INTERPRETATIVE_NOTE, text=s.summary))
-        return AVAILABLE, did(Say.INTERPRETATIVE_ONLY)
+        return AVAILABLE, Say.INTERPRETATIVE_ONLY, {}
     if s.effect in ("notify", "none", "territorial"):
         if s.authority:
             notes.append(did(Say.DESIGNATED_AUTHORITY, text=s.authority))
-        return AVAILABLE, did(Say.WITHOUT_EFFECT)
+        return AVAILABLE, Say.WITHOUT_EFFECT, {}
     is_reservation = s.kind in ("reservation", "conditional_interpretative_declaration")
     if not by_requested:
         if not (is_reservation and s.reciprocal):
-            return AVAILABLE, did(Say.REQUESTING_STATE_ONLY)
+            return AVAILABLE, Say.REQUESTING_STATE_ONLY, {}
         conds.append("ReciprocalLimitation")
     elif not s.applies_when_requested:
-        return AVAILABLE, did(Say.NOT_AS_REQUESTED)
+        return AVAILABLE, Say.NOT_AS_REQUESTED, {}
     if s.kind == "conditional_interpretative_declaration":
         notes.append(did(Say.CONDITIONAL_INTERPRETATIVE))
     if (
@@ -866,18 +874,18 @@ def _apply_statement(
     ):
         conds.append("ImpermissibleReservationReview")
         notes.append(did(Say.OUTSIDE_CLOSED_LIST))
-        return UNKNOWN, did(Say.PRESUMPTIVELY_IMPERMISSIBLE)
+        return UNKNOWN, Say.PRESUMPTIVELY_IMPERMISSIBLE, {}
     if s.offence_carve_out:
         if q.offence == s.offence_carve_out:
-            return AVAILABLE, did(Say.CARVE_OUT_APPLIES, offence=s.offence_carve_out)
+            return AVAILABLE, Say.CARVE_OUT_APPLIES, {"offence": s.offence_carve_out}
         if q.offence is None:
             conds.extend(s.conditions or ("OffenceUnknown",))
             conds.append("OffenceUnknown")
-            return WITH_CONDITIONS, did(Say.CARVE_OUT_UNLESS, offence=s.offence_carve_out)
+            return WITH_CONDITIONS, Say.CARVE_OUT_UNLESS, {"offence": s.offence_carve_out}
     if s.effect == "exclude":
-        return NOT_AVAILABLE, did(Say.EXCLUDES, reciprocal=not by_requested, items=tuple(s.provisions))
+        return NOT_AVAILABLE, Say.EXCLUDES, {"reciprocal": not by_requested, "items": tuple(s.provisions)}
     conds.extend(s.conditions or ("LimitedCooperationDeclaration",))
-    return WITH_CONDITIONS, did(Say.ADDS_CONDITIONS, reciprocal=not by_requested)
+    return WITH_CONDITIONS, Say.ADDS_CONDITIONS, {"reciprocal": not by_requested}
 
 
 def merge_gaps(gaps: list[Gap]) -> list[Gap]:
