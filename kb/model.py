@@ -245,6 +245,9 @@ class Treaty:
     # mechanisms for which this is a treaty of mutual legal assistance (or extradition): where it binds a pair,
     # its procedure governs in place of a general convention's fallback articles (UNTOC art. 18(7) ...)
     procedure_for: tuple[str, ...] = ()
+    # the earlier treaty this one replaces between the states bound by both (VCLT art. 30(4); Chisinau 2002
+    # art. 120(3)-(4)): between two of its parties the earlier one ceases, with any other state it still applies
+    replaces_between_parties: str | None = None
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,24 @@ def test_every_code_of_a_real_answer_has_french_words(real_kb: KnowledgeBase) ->
         assert doc["notice"].startswith("analyse") and all(s["detail"] for s in doc["trace"])
 
 
-ENGLISH = ("is unknown", "no complete participant list", "not covered", "no territorial record", "is not a party")
+ENGLISH = (
+    "is unknown",
+    "no complete participant list",
+    "not covered",
+    "no territorial record",
+    "is not a party",
+    "still applies",
+    "are both bound",
+    "whose read articles",
+    "in force for it",
+)
 CASES = [
-    ("USA", "RUS", "MLA-TDP", None),
-    ("DEU", "NLD", "MLA", "ABW"),
-    ("DEU", "DNK", "PRES", "GRL"),
-    ("DEU", "NLD", "MLA", "CUW"),
+    ("USA", "RUS", "MLA-TDP", None, date(2026, 3, 1)),
+    ("DEU", "NLD", "MLA", "ABW", date(2026, 3, 1)),
+    ("DEU", "DNK", "PRES", "GRL", date(2026, 3, 1)),
+    ("DEU", "NLD", "MLA", "CUW", date(2026, 3, 1)),
+    ("UZB", "RUS", "MLA", None, date(2026, 3, 1)),  # Chisinau over Minsk (VCLT 30(4)), a date-bound entry into force
+    ("KAZ", "BLR", "MLA", None, date(2010, 1, 1)),
 ]
 
 
@@ -60,8 +72,8 @@ def test_participation_and_territory_reasons_are_written_in_french_too(real_kb: 
     """The reasons the participation and territory rules give are codes as well (no English on a French page,
     except text quoted from the data, such as a statement's summary)."""
     fr = lexicon(real_kb, "fr")
-    for a, b, m, territory in CASES:
-        answer = real_kb.ask(a, b, m, date(2026, 3, 1), territory=territory)
+    for a, b, m, territory, on in CASES:
+        answer = real_kb.ask(a, b, m, on, territory=territory)
         doc = availability_json(answer, fr)
         texts = [s["detail"] for s in doc["trace"]] + [g["reason"] for g in doc["gaps"]] + [doc["explanation"]]
         for text in texts:

@@ -1,5 +1,6 @@
 """Rules between treaties (issue #16): a treaty of mutual legal assistance binding the pair governs the
-procedure of a general convention's fallback articles (UNTOC art. 18(7) and its twins)."""
+procedure of a general convention's fallback articles (UNTOC art. 18(7) and its twins); a later treaty replaces an
+earlier one between the states bound by both (Chisinau 2002 art. 120(3)-(4), VCLT art. 30(4))."""
 
 from dataclasses import replace
 from datetime import date
@@ -7,7 +8,8 @@ from datetime import date
 from fictional import treaty
 
 from kb.law.availability import Inputs, Question
-from kb.model import Event, Link, Mechanism, Provenance, Treaty, TreatyRecord
+from kb.law.relations import Bound, Outcome, replacement
+from kb.model import Event, Link, Mechanism, Participation, Provenance, Treaty, TreatyRecord
 from kb.present import answer
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
@@ -64,3 +66,93 @@ def test_a_held_treaty_whose_articles_are_not_read_is_named_in_the_trace() -> No
     trace = answer(inputs, Question("AAA", "BBB", "MLA-TDP", date(2010, 1, 1)))["trace"]
     step = next(t for t in trace if t["step"] == "unread_treaty")
     assert step["treaty"] == "cis-2018-it-crimes" and "AAA: party" in step["detail"]
+
+
+# --- a later treaty replacing an earlier one between common parties (Chisinau 2002 art. 120(3)-(4)) ---
+
+EARLIER = treaty("old-1", "Old")
+LATER = treaty("new-1", "New", replaces_between_parties="old-1")
+OLD_LINKS = [Link("old-1", "old-1/art/6", "MLA", "specific", "mandatory")]
+
+
+def ask_relation(requested: str, on: date, later_events: list[Event]) -> dict[str, object]:
+    """AAA, BBB and CCC are parties to the old treaty; the new one binds whom `later_events` say."""
+    old = [Event(a, "old-1", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB", "CCC")]
+    records = {"old-1": TreatyRecord(EARLIER, old), "new-1": TreatyRecord(LATER, later_events)}
+    inputs = Inputs(records, OLD_LINKS, MECH, frozenset(), {}, frozenset(), {})
+    return answer(inputs, Question("AAA", requested, "MLA", on))
+
+
+def new_party(actor: str, when: date) -> list[Event]:
+    return [Event(actor, "new-1", "ratification", when, P), Event(actor, "new-1", "entry_into_force", when, P)]
+
+
+def test_replacement_is_a_pure_rule_over_the_two_standings() -> None:
+    party, signatory, unknown = Participation.PARTY, Participation.SIGNATORY, Participation.UNKNOWN
+    on, pair = date(2010, 1, 1), ("AAA", "BBB")
+
+    def outcome(a: Bound, b: Bound) -> Outcome | None:
+        found = replacement("old-1", {"new-1": (a, b)}, pair, on)
+        return found.outcome if found else None
+
+    assert replacement("old-1", {}, pair, on) is None  # nothing replaces it
+    assert outcome(Bound(party), Bound(party)) is Outcome.REPLACED
+    assert outcome(Bound(party), Bound(signatory)) is Outcome.APPLIES  # 120(4): with a state bound by the old one only
+    assert outcome(Bound(party), Bound(unknown)) is Outcome.UNKNOWN
+    # a state whose standing is unknown but whose entry into force is known to come later is not bound yet
+    assert outcome(Bound(party), Bound(unknown, date(2012, 1, 1))) is Outcome.APPLIES
+    assert outcome(Bound(party), Bound(unknown, date(2009, 1, 1))) is Outcome.UNKNOWN
+
+
+def test_the_earlier_treaty_ceases_between_two_parties_to_the_later_one() -> None:
+    a = ask_relation("BBB", date(2010, 1, 1), new_party("AAA", date(2005, 1, 1)) + new_party("BBB", date(2006, 1, 1)))
+    assert a["bases"] == []
+    gaps = a["gaps"]
+    assert isinstance(gaps, list)
+    gap = next(g for g in gaps if g["treaty"] == "old-1")
+    assert gap["code"] == "not_in_force" and "both bound by the New" in gap["reason"]
+
+
+def test_the_earlier_treaty_applies_before_the_later_one_binds_both() -> None:
+    events = new_party("AAA", date(2005, 1, 1)) + new_party("BBB", date(2012, 1, 1))
+    assert conditions_of(ask_relation("BBB", date(2010, 1, 1), events), "old-1/art/6") is not None
+    assert conditions_of(ask_relation("BBB", date(2013, 1, 1), events), "old-1/art/6") is None
+
+
+def test_the_earlier_treaty_applies_with_a_state_bound_by_it_alone() -> None:
+    """Chisinau art. 120(4): Minsk continues between a Chisinau party and a Minsk party not bound by Chisinau."""
+    events = new_party("AAA", date(2005, 1, 1)) + [Event("CCC", "new-1", "signature", date(2004, 1, 1), P)]
+    a = ask_relation("CCC", date(2010, 1, 1), events)
+    bases = a["bases"]
+    assert isinstance(bases, list) and bases[0]["status"] == "available"
+    step = next(t for t in a["trace"] if t["step"] == "treaty_relation")  # type: ignore[union-attr]
+    assert "still applies between AAA and CCC" in step["detail"]
+
+
+def test_an_unknown_standing_in_the_later_treaty_makes_the_earlier_basis_unknown() -> None:
+    bases = ask_relation("BBB", date(2010, 1, 1), new_party("AAA", date(2005, 1, 1)))["bases"]
+    assert isinstance(bases, list) and bases[0]["status"] == "unknown"
+
+
+def conditions_of(answer: dict[str, object], provision: str) -> set[str] | None:
+    bases = answer["bases"]
+    assert isinstance(bases, list)
+    found = [b for b in bases if b["provision"] == provision]
+    return {c["code"] for b in found for c in b["conditions"]} if found else None
+
+
+def test_the_matrix_tells_apart_states_that_differ_only_in_the_later_treaty() -> None:
+    """Profiles (kb.law.availability.profile) must read the replacing treaty even when it has no links of
+    its own: BBB (bound by both) and CCC (bound by the old one only) answer AAA differently."""
+    from kb.matrix import profile_ids, shared_cell
+
+    old = [Event(a, "old-1", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB", "CCC")]
+    later = new_party("AAA", date(2005, 1, 1)) + new_party("BBB", date(2006, 1, 1))
+    later += [Event("CCC", "new-1", "signature", date(2004, 1, 1), P)]
+    records = {"old-1": TreatyRecord(EARLIER, old), "new-1": TreatyRecord(LATER, later)}
+    inputs = Inputs(records, OLD_LINKS, MECH, frozenset(), {}, frozenset(), {})
+    on, states = date(2010, 1, 1), ["AAA", "BBB", "CCC"]
+    ids = profile_ids(inputs, on, states, ["MLA"])
+    seen: dict[tuple[object, ...], object] = {}
+    cells = {(a, b): shared_cell(inputs, on, a, b, "MLA", ids["MLA"], seen) for a in states for b in states if a != b}
+    assert cells[("AAA", "BBB")].status == "not_available" and cells[("AAA", "CCC")].status == "available"

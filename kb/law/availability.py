@@ -14,6 +14,7 @@ from typing import Any
 
 from kb.law.closed_lists import Absence, absence
 from kb.law.participation import Standing, standing
+from kb.law.relations import Bound, Outcome, first_in_force, replacement
 from kb.law.result import Basis, Gap, Message, Question, Result, Say, TraceStep
 from kb.law.territory import partial_ratifiers, territory_covered
 from kb.model import (
@@ -181,6 +182,12 @@ def decide(inputs: Inputs, q: Question, explain_answer: bool = True) -> Result:
                     items=statuses,
                 ),
             )
+        held = inputs.remember(("held",), lambda: held_mechanisms(inputs))
+        pair = {q.requesting, q.requested}
+        other = tuple(s for s, m in sorted(held.items()) if m and s not in dict(candidates)
+                      and pair <= set(inputs.records[s].treaty.parties or pair))  # fmt: skip
+        if other:  # held treaties whose read articles provide other mechanisms only: evaluated, not a basis
+            ev.step("not_providing", None, Message(Say.NOT_PROVIDING, mechanism=q.mechanism, items=other))
     for slug, links in candidates:
         named = inputs.records[slug].treaty.parties
         if named and not {q.requesting, q.requested} <= set(named):
@@ -271,6 +278,19 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
             continue
         ev.gaps.append(_participation_gap(st))
         return PairRelation(False, False, ev)
+    pair = (q.requesting, q.requested)
+    later = {s: (Bound(_standing(inputs, r, pair[0], q.on).status, first_in_force(r.events, pair[0])),
+                 Bound(_standing(inputs, r, pair[1], q.on).status, first_in_force(r.events, pair[1])))
+             for s, r in inputs.records.items() if r.treaty.replaces_between_parties == slug}  # fmt: skip
+    rel = replacement(slug, later, pair, q.on)
+    if rel is not None:  # a later treaty replacing this one between common parties (Chisinau 2002 art. 120(3)-(4))
+        says = Message(Say.TREATY_RELATION, treaty=slug, replacement=rel)
+        ev.step("treaty_relation", slug, says)
+        if rel.outcome is Outcome.REPLACED:
+            ev.gaps.append(Gap(slug, GapCode.NOT_IN_FORCE, says))
+            return PairRelation(False, False, ev)
+        unknown_party |= rel.outcome is Outcome.UNKNOWN
+        ev.notes += [says] if rel.outcome is Outcome.UNKNOWN and not quiet else []
     mine = inputs.remember(("statements", slug), lambda: _index(record.statements))
     if _objection_opposes(inputs, mine.get(q.requesting, []) + mine.get(q.requested, []), q, ev, slug):
         return PairRelation(False, False, ev)
@@ -343,13 +363,14 @@ def profile(inputs: Inputs, actor: str, on: date, mechanism: str | None = None) 
 
 
 def _bearing_treaties(inputs: Inputs, mechanism: str) -> list[str]:
-    """The treaties an answer on `mechanism` reads: those with a candidate link, and those whose
-    procedure may govern one (`procedure_for`)."""
+    """The treaties an answer on `mechanism` reads: those with a candidate link, those whose procedure
+    may govern one (`procedure_for`) and those replacing one between their parties (VCLT art. 30(4))."""
 
     def compute() -> list[str]:
         candidates = {slug for slug, _ in sorted(candidate_links(inputs, mechanism).items())}
         governing = {slug for slug, r in inputs.records.items() if r.treaty.procedure_for}
-        return sorted(candidates | governing)
+        replacing = {slug for slug, r in inputs.records.items() if r.treaty.replaces_between_parties in candidates}
+        return sorted(candidates | governing | replacing)
 
     found: list[str] = inputs.remember(("bearing-treaties", mechanism), compute)
     return found
@@ -656,6 +677,11 @@ def _provides(link: Link) -> Message:
         kind=link.strength,
         link_type=link.link_type,
     )
+
+
+def held_mechanisms(inputs: Inputs) -> dict[str, list[str]]:
+    """Each held treaty's mechanisms, from its read articles (none: not read yet)."""
+    return {s: sorted({k.mechanism for k in inputs.links if k.treaty == s}) for s in inputs.records}
 
 
 def _unread(inputs: Inputs) -> list[str]:

@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from kb.law.participation import Note, Standing
+from kb.law.relations import Replacement
 from kb.law.territory import Coverage
 from kb.model import ClosedList, Grade, Statement
 from kb.vocab import AvailabilityStatus, GapCode
@@ -38,6 +39,8 @@ class Say(StrEnum):
     # trace steps
     QUESTION = "question"
     CANDIDATES = "candidates"
+    NOT_PROVIDING = "not_providing"
+    TREATY_RELATION = "treaty_relation"
     UNREAD_TREATY = "unread_treaty"
     NOT_IN_FORCE_ON = "not_in_force_on"
     REIO = "reio"
@@ -117,6 +120,7 @@ class Message:
     standing: Standing | None = None
     note: Note | None = None  # a note on a standing (kb.law.participation)
     coverage: Coverage | None = None  # why a territory is covered or not (kb.law.territory)
+    replacement: Replacement | None = None  # whether an earlier treaty still applies (kb.law.relations)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.iri import article_label
-from kb.law.availability import Inputs, decide, not_held
+from kb.law.availability import Inputs, decide, held_mechanisms, not_held
 from kb.law.participation import Note, Standing, Why, cannot_join
+from kb.law.relations import Outcome
 from kb.law.result import Basis, Gap, Message, Question, Result, Say, TraceStep
 from kb.law.territory import Cover, Coverage
 from kb.model import ClosedList, Participation, Statement
@@ -166,6 +167,8 @@ def _eif(lx: Lexicon, st: Standing) -> str:
     eif = st.entry_into_force
     if eif is None:
         return ""
+    if eif.no_later_than and eif.provenance.verified:  # a consent by a date
+        return lx.t("eif_no_later_than_bound", date=eif.date.isoformat())
     if eif.no_later_than:
         return lx.t("eif_no_later_than", date=eif.date.isoformat())
     return lx.t("eif_derived" if eif.derived else "eif_since", date=eif.date.isoformat())
@@ -225,6 +228,7 @@ REMEMBERED = frozenset(
         Say.TERRITORY_EXCLUDED,
         Say.TERRITORY_UNKNOWN,
         Say.PROVIDES,
+        Say.TREATY_RELATION,
     }
 )
 
@@ -272,6 +276,29 @@ def _unread(lx: Lexicon, m: Message) -> str:
     )  # fmt: skip
 
 
+def _not_providing(lx: Lexicon, m: Message) -> str:
+    held: dict[str, list[str]] = lx.inputs.remember(("held",), lambda: held_mechanisms(lx.inputs))
+    sep = lx.words["list_separator"]
+    treaties = "; ".join(lx.t("treaty_mechanisms", slug=s, mechanisms=sep.join(held.get(s, []))) for s in m.items)
+    return lx.t("not_providing", mechanism=m.mechanism, treaties=treaties)
+
+
+def _relation(lx: Lexicon, m: Message) -> str:
+    rel = m.replacement
+    assert rel is not None
+    a, b = (lx.state(x) for x in rel.pair)
+    earlier, later = lx.treaty(rel.earlier), lx.treaty(rel.later)
+    if rel.outcome is Outcome.REPLACED:
+        return lx.t("relation_replaced", a=a, b=b, earlier=earlier, later=later)
+    if rel.outcome is Outcome.UNKNOWN:
+        who = lx.words["and"].join(lx.state(x) for x in rel.states)
+        key = "relation_unknown_one" if len(rel.states) == 1 else "relation_unknown_both"
+        return lx.t(key, a=a, b=b, earlier=earlier, later=later, who=who)
+    return lx.t(
+        "relation_applies", a=a, b=b, earlier=earlier, later=later, state=lx.state(rel.states[0]), on=rel.on.isoformat()
+    )
+
+
 def _scope_why(lx: Lexicon, m: Message) -> str:
     return lx.t("scope_why", why=m.text) if m.text else ""
 
@@ -317,6 +344,8 @@ _SAY: dict[Say, Callable[[Lexicon, Message], str]] = {
         "candidates", items=lx.words["list_separator"].join(m.items) or lx.words["none_listed"]
     ),
     Say.UNREAD_TREATY: _unread,
+    Say.NOT_PROVIDING: _not_providing,
+    Say.TREATY_RELATION: _relation,
     Say.NOT_IN_FORCE_ON: lambda lx, m: lx.t("not_in_force_on", on=_date(m), when=_when(lx, m)),
     Say.REIO: _simple("reio"),
     Say.STANDING: _standing,

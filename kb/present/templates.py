@@ -15,6 +15,16 @@ EN: dict[str, str] = {
     "question_territory": ", territory {territory}",
     "candidates": "treaties providing the mechanism: {items}",
     "none_listed": "none",
+    "not_providing": "treaties whose read articles do not provide {mechanism}: {treaties}",
+    "treaty_mechanisms": "{slug} ({mechanisms})",
+    "relation_replaced": "{a} and {b} are both bound by the {later}, which ends the {earlier} between its parties "
+    "(VCLT art. 30(4)(a))",
+    "relation_unknown_one": "the {earlier} applies between {a} and {b} unless the {later} binds both and replaces it: "
+    "whether {who} is bound by the {later} is unknown",
+    "relation_unknown_both": "the {earlier} applies between {a} and {b} unless the {later} binds both and replaces "
+    "it: whether {who} are bound by the {later} is unknown",
+    "relation_applies": "the {earlier} still applies between {a} and {b}: {state} is not bound by the {later} on {on} "
+    "(VCLT art. 30(4)(b))",
     "unread_treaty": "{treaty}: its cooperation articles are not yet read into the knowledge base, so whether it "
     "provides {mechanism} is not known ({state}: {status}, {partner}: {other}; see its gaps file)",
     "not_in_force_on": "not in force on {on}: {when}",
@@ -26,6 +36,8 @@ EN: dict[str, str] = {
     "standing_rests": "; {closed_list}",
     "eif_no_later_than": " (in force for it on {date} at the latest: derived from its signature of a treaty open "
     "only to the parties of this one; exact date unknown, unverified)",
+    "eif_no_later_than_bound": " (in force for it on {date} at the latest: derived by the treaty's rule from a "
+    "source naming it bound by a date; exact date unknown)",
     "eif_since": " (in force for it since {date})",
     "eif_derived": " (in force for it since {date}, derived by the treaty's rule)",
     "no_treaty_relation": "no treaty relation: objection {statement}",
@@ -198,6 +210,16 @@ FR: dict[str, str] = {
     "question_territory": ", territoire {territory}",
     "candidates": "traités qui prévoient le mécanisme : {items}",
     "none_listed": "aucun",
+    "not_providing": "traités dont les articles lus ne prévoient pas {mechanism} : {treaties}",
+    "treaty_mechanisms": "{slug} ({mechanisms})",
+    "relation_replaced": "{a} et {b} sont tous deux liés par « {later} », qui met fin à « {earlier} » entre ses "
+    "parties (CVDT art. 30(4)(a))",
+    "relation_unknown_one": "« {earlier} » s'applique entre {a} et {b}, sauf si « {later} » les lie tous deux et le "
+    "remplace : on ne sait pas si {who} est lié par « {later} »",
+    "relation_unknown_both": "« {earlier} » s'applique entre {a} et {b}, sauf si « {later} » les lie tous deux et "
+    "le remplace : on ne sait pas si {who} sont liés par « {later} »",
+    "relation_applies": "« {earlier} » s'applique toujours entre {a} et {b} : {state} n'est pas lié par « {later} » "
+    "le {on} (CVDT art. 30(4)(b))",
     "unread_treaty": "« {treaty} » : ses articles de coopération ne sont pas encore saisis dans la base de "
     "connaissances ; on ne sait donc pas s'il prévoit {mechanism} ({state} : {status}, {partner} : {other} ; voir "
     "son fichier des lacunes)",
@@ -210,6 +232,8 @@ FR: dict[str, str] = {
     "standing_rests": " ; {closed_list}",
     "eif_no_later_than": " (en vigueur à son égard le {date} au plus tard : déduit de sa signature d'un traité "
     "ouvert aux seules parties de celui-ci ; date exacte inconnue, non vérifiée)",
+    "eif_no_later_than_bound": " (en vigueur à son égard le {date} au plus tard : déduit, selon la règle du traité, "
+    "d'une source qui le dit lié à une date ; date exacte inconnue)",
     "eif_since": " (en vigueur à son égard depuis le {date})",
     "eif_derived": " (en vigueur à son égard depuis le {date}, date déduite de la règle du traité)",
     "no_treaty_relation": "pas de relation conventionnelle : objection {statement}",

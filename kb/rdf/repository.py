@@ -133,6 +133,7 @@ def read_treaties(store: ox.Store) -> dict[str, Treaty]:
             open_only_to_parties_of=iri.local(r["only"]) if r.get("only") else None,
             parties=tuple(sorted(_code(p) for p in r.get("parties", "").split())),
             procedure_for=tuple(sorted(iri.local(m) for m in r.get("procedures", "").split())),
+            replaces_between_parties=iri.local(r["replaces"]) if r.get("replaces") else None,
         )
     return out
 

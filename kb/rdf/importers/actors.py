@@ -24,6 +24,8 @@ DEPOSITARIES = {
         "Executive Committee of the Commonwealth of Independent States",
         "Comité exécutif de la Communauté des États indépendants",
     ),
+    # Minsk Convention of 1993 art. 83(1): instruments are deposited with the Government of Belarus
+    "BLR-GOV": ("Government of the Republic of Belarus", "Gouvernement de la République du Bélarus"),
     # a two-party treaty has no depositary: the Parties exchange instruments or notes
     "PARTIES": (
         "No depositary (the Parties to a bilateral treaty)",

@@ -28,7 +28,7 @@ from kb.vocab import Condition
 
 RULES = {"COE_3M_FIRST", "UN_PLUS_30_DAYS", "UN_PLUS_90_DAYS", "PLUS_1_YEAR", "PLUS_6_MONTHS", "ON_RECEIPT_OR_LATER"}
 REGIMES = {"closed_list": COOP.ClosedList, "vclt_default": COOP.VcltDefault}
-DEPOSITARIES = {"COE-SG", "UN-SG", "CIS-EC", "PARTIES"}
+DEPOSITARIES = {"COE-SG", "UN-SG", "CIS-EC", "BLR-GOV", "PARTIES"}
 STRENGTHS = {"mandatory", "qualified", "discretionary", "consider", "unilateral"}
 LINK_TYPES = {"specific": COOP.Specific, "fallback_general": COOP.FallbackGeneral}
 SCOPE_EFFECT_IRI = {"in": COOP.InScope, "may": COOP.MayBeInScope, "out": COOP.OutOfScope}
@@ -97,6 +97,7 @@ def treaty_from_structure(data: dict[str, Any], path: Path) -> Treaty:
         open_only_to_parties_act=str((data.get("open_only_to_parties_of") or {}).get("act") or "signature"),
         parties=_named_parties(data, path),
         procedure_for=tuple(str(m) for m in data.get("procedure_treaty_for") or []),
+        replaces_between_parties=(data.get("replaces_between_common_parties") or {}).get("treaty"),
     )
 
 
@@ -138,6 +139,11 @@ def structure_graph(
         g.add((t, COOP.supplements, URIRef(iri.treaty(treaty.supplements))))
     if treaty.open_only_to_parties_of:
         g.add((t, COOP.openOnlyToPartiesOf, URIRef(iri.treaty(treaty.open_only_to_parties_of))))
+    if treaty.replaces_between_parties:
+        g.add((t, COOP.replacesBetweenCommonParties, URIRef(iri.treaty(treaty.replaces_between_parties))))
+        note = str((data.get("replaces_between_common_parties") or {}).get("text") or "").strip()
+        if note:
+            g.add((t, COOP.ruleText, Literal("relation to an earlier treaty: " + note, lang="en")))
     for code in treaty.parties:
         g.add((t, COOP.namedParty, URIRef(iri.actor(code, "state"))))
     for notation in treaty.procedure_for:
