@@ -7,7 +7,9 @@ the one shape the CLI, the API, the pages and the static site give.
 
 A `Lexicon` names things in a language: states, treaties, mechanisms and conditions. `english(inputs)`
 is the contract's own (state codes, treaties' short names, the ontology's English labels); the pages
-build theirs with the names of the page's language (`api.contexts.lexicon`).
+use `KnowledgeBase.lexicon(lang)`, with the names of the page's language. The rules' own reasons are
+written here too: a standing's notes (`note_text`), a closed list (`closed_list_text`), a territory's
+coverage (`coverage_text`) and a treaty relation (VCLT art. 30(4)).
 """
 
 from __future__ import annotations
@@ -30,10 +32,15 @@ __all__ = [
     "Lexicon",
     "answer",
     "availability_json",
+    "basis_json",
+    "closed_list_text",
     "closing",
     "closing_any",
+    "coverage_text",
     "english",
     "explanation",
+    "gap_json",
+    "note_text",
     "reason",
     "say",
     "words",
