@@ -11,16 +11,14 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from api.explain import CLOSING as CLOSING_TEXT
-from api.explain import closing as closing_in
-from api.explain import explain
 from kb.answers import cited, statement_json
 from kb.coverage import coverage
 from kb.errors import UnknownInput
 from kb.knowledge import KnowledgeBase
-from kb.law.availability import Question, decide
+from kb.law.availability import Question, Result, decide
 from kb.matrix import GAP_CLASSES, compute, gap_class, matrix_states
 from kb.model import Participation, Treaty
+from kb.present import Lexicon, basis_json, closing, explanation, gap_json
 from kb.rdf.importers.common import ImportProblem
 from kb.rdf.importers.gaps import SearchedGap, read_gaps
 from kb.rdf.persistent import current_release
@@ -51,7 +49,7 @@ def _cached(kb: KnowledgeBase, a: str, b: str, m: str, on: date) -> tuple[str, s
             _STATUS_CACHE.clear()
             _BULK_DONE.clear()
         r = decide(kb.inputs(), Question(a, b, m, on), explain_answer=False)
-        found = _STATUS_CACHE[key] = (str(r["status"]), gap_class(r["bases"]))
+        found = _STATUS_CACHE[key] = (r.status.value, gap_class(r.bases))
     return found
 
 
@@ -167,7 +165,7 @@ def state_context(
     ctx["state"] = {"code": actor.code, "name": ctx["title"], "kind": actor.kind, "iri": actor.iri}
     rows: list[dict[str, Any]] = []
     for slug, record in sorted(kb.records.items()):
-        answer = kb.participation(actor.code, slug, on)
+        answer = kb.participation(actor.code, slug, on, lang=lang)
         history = [_event(e) for e in record.events if e.actor == actor.code]
         everything = [statement_json(s) for s in record.statements if s.actor == actor.code]
         if answer["status"] == Participation.NOT_PARTICIPATING.value and not history:
@@ -405,10 +403,10 @@ def compare_context(kb: KnowledgeBase, a: str, b: str, lang: str, on: date) -> d
     ctx["side_by_side"] = side
     mechs = kb.inputs().mechanisms
     rows = []
-    answers: dict[str, list[dict[str, Any]]] = {"a_to_b": [], "b_to_a": []}
+    answers: dict[str, list[Result]] = {"a_to_b": [], "b_to_a": []}
     for m in KEY_MECHANISMS:
-        ab = kb.availability(sa.code, sb.code, m, on)
-        ba = kb.availability(sb.code, sa.code, m, on)
+        ab = kb.ask(sa.code, sb.code, m, on)
+        ba = kb.ask(sb.code, sa.code, m, on)
         answers["a_to_b"].append(ab)
         answers["b_to_a"].append(ba)
         row: dict[str, Any] = {
@@ -440,21 +438,21 @@ PAIR_CLASS_ORDER = ("none", "unknown", "fallback", "specific")  # weakest first:
 
 
 def _pair_sentence(
-    kb: KnowledgeBase, a: dict[str, str], b: dict[str, str], answers: list[dict[str, Any]], lang: str
+    kb: KnowledgeBase, a: dict[str, str], b: dict[str, str], answers: list[Result], lang: str
 ) -> dict[str, Any]:
     """One direction at a glance: how many key mechanisms, how many on a specific basis, and the
     treaty that would give most specific bases if both were bound by it."""
     from kb.whatif import specific_treaties
 
     inputs = kb.inputs()
-    usable = [x for x in answers if x["status"] in ("available", "available_with_conditions")]
-    specific = [x for x in answers if x["best_basis"] == "specific"]
+    usable = [x for x in answers if x.status in ("available", "available_with_conditions")]
+    specific = [x for x in answers if x.best_basis == "specific"]
     would: Counter[str] = Counter()
     for x in answers:
-        if x["best_basis"] == "specific":
+        if x.best_basis == "specific":
             continue
-        providing = specific_treaties(inputs, x["question"]["mechanism"])
-        for slug in {g["treaty"] for g in x["gaps"] if g["code"] in ("not_party", "denounced")} & set(providing):
+        providing = specific_treaties(inputs, x.question.mechanism)
+        for slug in {g.treaty for g in x.gaps if g.code in ("not_party", "denounced")} & set(providing):
             would[slug] += 1
     best = would.most_common(1)
     n, total = len(usable), len(answers)
@@ -485,43 +483,24 @@ def _pair_sentence(
     }
 
 
-def _brief(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> dict[str, Any]:
+def _brief(kb: KnowledgeBase, answer: Result, lang: str) -> dict[str, Any]:
+    lx = lexicon(kb, lang)
     return {
-        "status": answer["status"],
-        "best_basis": answer["best_basis"],
-        "gap_class": gap_class(answer["bases"]),
-        "bases": answer["bases"][:4],
-        "gaps": answer["gaps"],
-        "explanation": answer["explanation"] if lang == "en" else explain_in(kb, answer, lang),
-        "data_as_of": answer["data_as_of"],
-        "evidence": answer.get("evidence"),
-        "close": [closing(kb, g, answer["question"], lang) for g in answer["gaps"]],
+        "status": answer.status.value,
+        "best_basis": answer.best_basis,
+        "gap_class": gap_class(answer.bases),
+        "bases": [basis_json(x, lx) for x in answer.bases[:4]],
+        "gaps": [gap_json(g, lx) for g in answer.gaps],
+        "explanation": explanation(answer, lx),
+        "data_as_of": answer.data_as_of.isoformat() if answer.data_as_of else None,
+        "evidence": answer.evidence.value if answer.evidence is not None else None,
+        "close": [closing(g, lx, answer.question.territory) for g in answer.gaps],
     }
 
 
-def explain_in(kb: KnowledgeBase, answer: dict[str, Any], lang: str) -> str:
-    """The answer explained in the page's language, from its codes (api/explain.py)."""
-    mechs = kb.inputs().mechanisms
-    m = mechs.get(answer["question"]["mechanism"])
-    label = (m.label_fr if lang == "fr" else m.label_en) if m else answer["question"]["mechanism"]
-    labels = kb.condition_labels()
-    return explain(
-        answer,
-        lang,
-        lambda code: actor_name(kb, code, lang),
-        lambda slug: treaty_name(kb.records[slug].treaty, lang),
-        label,
-        lambda code: labels.get(code, (code, code))[1 if lang == "fr" else 0],
-    )
-
-
-# what would close a gap, by gap code ({treaty}: the treaty's name), English; also used by the static page
-CLOSING = CLOSING_TEXT["en"]
-
-
-def closing(kb: KnowledgeBase, gap: dict[str, Any], q: dict[str, Any], lang: str) -> str:
-    """What would close one gap, in plain words in the page's language."""
-    return closing_in(gap, lang, treaty_name(kb.records[gap["treaty"]].treaty, lang), q.get("territory"))
+def lexicon(kb: KnowledgeBase, lang: str) -> Lexicon:
+    """How a page names things (see KnowledgeBase.lexicon)."""
+    return kb.lexicon(lang)
 
 
 def gaps_context(
@@ -707,10 +686,10 @@ def state_changes_context(
             """The status and, per treaty, the best status of its bases (a basis can change alone)."""
             r = decide(inputs, Question(req, res, m, on), explain_answer=False)
             best: dict[str, str] = {}
-            for b in r["bases"]:
-                if RANK[b["status"]] > RANK.get(best.get(b["treaty"], ""), -1):
-                    best[b["treaty"]] = b["status"]
-            return str(r["status"]), tuple(sorted(best.items()))
+            for b in r.bases:
+                if RANK[b.status] > RANK.get(best.get(b.treaty, ""), -1):
+                    best[b.treaty] = b.status.value
+            return r.status.value, tuple(sorted(best.items()))
 
         for m in KEY_MECHANISMS:
             for p in matrix_states(kb):

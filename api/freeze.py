@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from api import contexts as c
-from api.explain import CLOSING
 from api.render import render
 from kb import paths
 from kb.knowledge import KnowledgeBase
 from kb.library import library
 from kb.matrix import Cell, compute, every_tenth, gap_class
+from kb.present import closing_any
 from kb.vocab import LETTER
 
 Progress = Callable[[str], None]
@@ -76,11 +76,11 @@ def build_site(out: Path, on: date, progress: Progress = lambda _: None) -> Buil
 
     def status(a: str, b: str, m: str) -> str:
         cell = cells.get((a, b, m))
-        return cell.status if cell else str(kb.availability(a, b, m, on)["status"])
+        return cell.status if cell else kb.ask(a, b, m, on).status.value
 
     def klass(a: str, b: str, m: str) -> str:
         cell = cells.get((a, b, m))
-        return cell.gap_class if cell else gap_class(kb.availability(a, b, m, on)["bases"])
+        return cell.gap_class if cell else gap_class(kb.ask(a, b, m, on).bases)
 
     for lang in ("en", "fr"):
         index = json.dumps(c.search_index(kb, lang, on), ensure_ascii=False, sort_keys=True)
@@ -172,11 +172,7 @@ def compare_static_context(kb: KnowledgeBase, lang: str, on: date) -> dict[str, 
     ctx["states"] = [{"code": code, "name": c.actor_name(kb, code, lang)} for code in c.participants(kb)]
     ctx["mechanisms"] = list(c.KEY_MECHANISMS)
     ctx["treaties"] = {slug: c.treaty_name(r.treaty, lang) for slug, r in kb.records.items()}
-    words = {"fr": ("traité", "le territoire")}.get(lang, ("treaty", "the territory"))
-    ctx["closing"] = {
-        k: v.format(treaty=words[0], statement="", territory=words[1]).replace(" ()", "")
-        for k, v in CLOSING.get(lang, CLOSING["en"]).items()
-    }
+    ctx["closing"] = closing_any(lang)
     return ctx
 
 

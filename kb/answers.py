@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from kb.law.closed_lists import absence
-from kb.law.participation import Standing, closed_list_reason, counts_on, standing
+from kb.law.participation import Standing, counts_on, standing
 from kb.model import ClosedList, Event, Participation, Provenance, Statement, TreatyRecord
+from kb.present import closed_list_text, note_text
 
 
 def evidence_json(p: Provenance) -> dict[str, str]:
@@ -41,7 +42,7 @@ def _as_of(p: Provenance) -> str | None:
     return p.status_as_of.isoformat() if p.status_as_of else None
 
 
-def closed_list_json(c: ClosedList | None) -> dict[str, Any] | None:
+def closed_list_json(c: ClosedList | None, lang: str = "en") -> dict[str, Any] | None:
     if c is None:
         return None
     return {
@@ -49,7 +50,7 @@ def closed_list_json(c: ClosedList | None) -> dict[str, Any] | None:
         "kind": c.kind,
         "source": c.provenance.source,
         "evidence": evidence_json(c.provenance),
-        "reason": closed_list_reason(c),
+        "reason": closed_list_text(c, lang),
     }
 
 
@@ -85,8 +86,11 @@ def statement_json(s: Statement) -> dict[str, Any]:
     return out
 
 
-def participation_answer(record: TreatyRecord, actor: str, on: date | None, eligible: bool = True) -> dict[str, Any]:
-    """Contract 2b; `eligible`: whether the actor could have joined (see kb.law.closed_lists)."""
+def participation_answer(
+    record: TreatyRecord, actor: str, on: date | None, eligible: bool = True, lang: str = "en"
+) -> dict[str, Any]:
+    """Contract 2b; `eligible`: whether the actor could have joined (see kb.law.closed_lists); the notes
+    and the closed list's reason in `lang` (the contract's English by default)."""
     t = record.treaty
     when = on or date.today()
     lists = absence(t, record.events, record.counts, record.tables, when)
@@ -118,7 +122,7 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None, elig
         "entry_into_force": eif,
         "denunciation": den,
         "statements": [statement_json(s) for s in chosen],
-        "closed_list": closed_list_json(st.closed_list),
+        "closed_list": closed_list_json(st.closed_list, lang),
     }
     if st.consent is not None and out["consent"] is not None:
         c = out["consent"]
@@ -144,7 +148,7 @@ def participation_answer(record: TreatyRecord, actor: str, on: date | None, elig
                 out["consent"]["derived"] = True
     if st.status in (Participation.NOT_PARTICIPATING, Participation.UNKNOWN):
         out["sources"] = participant_list_sources(record)
-    notes = list(st.notes)
+    notes = [note_text(n, lang) for n in st.notes]
     if notes:
         out["notes"] = notes
     return out

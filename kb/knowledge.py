@@ -11,11 +11,12 @@ from typing import Any
 from kb import paths
 from kb.answers import participation_answer, treaty_answer
 from kb.errors import UnknownInput
-from kb.law.availability import Inputs, Question, decide, eligible
+from kb.law.availability import Inputs, Question, Result, decide, eligible
 from kb.law.availability import standing_on as engine_standing
 from kb.law.evidence import at_minimum
 from kb.law.participation import Standing
 from kb.model import OFFENCES, Grade, TreatyRecord
+from kb.present import Lexicon, availability_json, english
 from kb.rdf.repository import ActorInfo, read_actors, read_records
 from kb.rdf.store import Store, open_store
 
@@ -26,6 +27,7 @@ class KnowledgeBase:
     records: dict[str, TreatyRecord]
     actors: dict[str, ActorInfo]
     _inputs: dict[Grade, Inputs] = field(default_factory=dict)
+    _lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
     @classmethod
     def open(cls, data_dir: Path = paths.DATA_DIR, ontology_dir: Path = paths.ONTOLOGY_DIR) -> KnowledgeBase:
@@ -44,12 +46,14 @@ class KnowledgeBase:
         return self.actors[key]
 
     def participation(
-        self, state: str, treaty: str, on: date | None = None, evidence: Grade = Grade.SECONDARY
+        self, state: str, treaty: str, on: date | None = None, evidence: Grade = Grade.SECONDARY, lang: str = "en"
     ) -> dict[str, Any]:
+        """Contract 2b (its notes in `lang`: the contract's English by default)."""
         actor = self.actor(state)
         inputs = self.inputs(evidence)
         record = inputs.records[self.record(treaty).treaty.slug]
-        return participation_answer(record, actor.code, on, eligible(inputs, record, actor.code, on or date.today()))
+        could_join = eligible(inputs, record, actor.code, on or date.today())
+        return participation_answer(record, actor.code, on, could_join, lang)
 
     def standing(self, slug: str, code: str, on: date, evidence: Grade = Grade.SECONDARY) -> Standing:
         """Where a state stands in a treaty on a date, as the engine reads it (with the closed lists)."""
@@ -88,7 +92,57 @@ class KnowledgeBase:
         territory: str | None = None,
         evidence: Grade = Grade.SECONDARY,
     ) -> dict[str, Any]:
-        """Contract 2: can `requesting` use `mechanism` with `requested` on `on`?"""
+        """Contract 2: can `requesting` use `mechanism` with `requested` on `on`? (its JSON, in English)"""
+        found = self.ask(requesting, requested, mechanism, on, offence, territory, evidence)
+        return availability_json(found, self.lexicon("en"))
+
+    def lexicon(self, lang: str) -> Lexicon:
+        """How answers name things in `lang` (kb.present): in English the contract's words (state codes,
+        as the API answers); in another language the names of states, treaties, mechanisms and
+        conditions in that language. One per language, kept (it remembers the messages it wrote)."""
+        found = self._lexicons.get(lang)
+        if found is None:
+            found = self._lexicons[lang] = self._new_lexicon(lang)
+        return found
+
+    def _new_lexicon(self, lang: str) -> Lexicon:
+        base = english(self.inputs())
+        if lang == "en":
+            return base
+        mechs = base.inputs.mechanisms
+        labels = self.condition_labels()
+        column = 1 if lang == "fr" else 0
+        actors, records = self.actors, self.records
+
+        def state(code: str) -> str:
+            a = actors.get(code)
+            return code if a is None else (a.name_fr if lang == "fr" else a.name_en)
+
+        def treaty(slug: str) -> str:
+            if slug not in records:
+                return slug
+            t = records[slug].treaty
+            return t.short_names[0] if t.short_names else (t.title_fr if lang == "fr" else t.title_en)
+
+        def mechanism(notation: str) -> str:
+            if notation not in mechs:
+                return notation
+            label = mechs[notation].label_fr if lang == "fr" else mechs[notation].label_en
+            return label[:1].lower() + label[1:]  # as it reads inside a sentence
+
+        return Lexicon(lang, base.inputs, state, treaty, mechanism, lambda c: labels.get(c, (c, c))[column])
+
+    def ask(
+        self,
+        requesting: str,
+        requested: str,
+        mechanism: str,
+        on: date | None = None,
+        offence: str | None = None,
+        territory: str | None = None,
+        evidence: Grade = Grade.SECONDARY,
+    ) -> Result:
+        """Contract 2, as the engine answers it (codes, no words); unknown input raises UnknownInput."""
         a, b = self.actor(requesting).code, self.actor(requested).code
         inputs = self.inputs(evidence)
         m = mechanism.strip().upper()

@@ -12,7 +12,7 @@ import gc
 import multiprocessing as mp
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from kb import iri, paths
 from kb.knowledge import KnowledgeBase
 from kb.law.availability import ENGINE_VERSION, Inputs, Question, decide, profile
+from kb.law.result import Basis
 from kb.rdf.availability import MechanismAnswer, pair_quads, provenance_quads, write_nquads
 
 GAP_CLASSES = ("specific", "fallback", "none", "unknown")  # contract 2: the pair's gap class
@@ -69,11 +70,11 @@ class Cell(NamedTuple):  # a tuple: 1.3 million are made per matrix, a frozen da
     gap_class: str = "none"
 
 
-def gap_class(bases: list[dict[str, Any]]) -> str:
+def gap_class(bases: Iterable[Basis]) -> str:
     """Contract 2: `specific` (a specific basis available); else `unknown` (a specific basis
     unknown); else `fallback` (only a fallback available); else `unknown` (a fallback unknown);
     else `none`."""
-    found = {(b["link_type"], b["status"]) for b in bases}
+    found = {(b.link_type, b.status) for b in bases}
     usable = ("available", "available_with_conditions")
     if any(("specific", s) in found for s in usable):
         return "specific"
@@ -95,19 +96,20 @@ def matrix_states(kb: KnowledgeBase) -> list[str]:
 def cell(inputs: Inputs, on: date, requesting: str, requested: str, mechanism: str) -> Cell:
     """One answer of the matrix, reduced to what the panel and the graph keep."""
     r = decide(inputs, Question(requesting, requested, mechanism, on), explain_answer=False)
+    bases = r.bases
     return Cell(
         on,
         requesting,
         requested,
         mechanism,
-        r["status"],
-        tuple(sorted({x["treaty"] for x in r["bases"]})),
-        tuple(x["provision"] for x in r["bases"]),
-        tuple(sorted({c["code"] for x in r["bases"] for c in x["conditions"]})),
-        tuple(sorted({g["code"] for g in r["gaps"]})),
-        r["data_as_of"],
-        r["best_basis"],
-        gap_class(r["bases"]),
+        r.status.value,
+        tuple(sorted({x.treaty for x in bases})),
+        tuple(x.provision for x in bases),
+        tuple(sorted({c for x in bases for c in x.conditions})),
+        tuple(sorted({g.code.value for g in r.gaps})),
+        r.data_as_of.isoformat() if r.data_as_of else None,
+        r.best_basis,
+        gap_class(bases),
     )
 
 

@@ -372,11 +372,11 @@ def _providing(inputs: Inputs, mechanism: str) -> frozenset[str]:
 def _side(inputs: Inputs, a: str, b: str, m: str, on: date) -> dict[str, Any]:
     r = decide(inputs, Question(a, b, m, on), explain_answer=False)
     return {
-        "status": r["status"],
-        "gap_class": gap_class(r["bases"]),
-        "best_basis": r["best_basis"],
+        "status": r.status.value,
+        "gap_class": gap_class(r.bases),
+        "best_basis": r.best_basis,
         "bases": [
-            {"treaty": x["treaty"], "provision": x["provision"], "link_type": x["link_type"], "status": x["status"]}
-            for x in r["bases"]
+            {"treaty": x.treaty, "provision": x.provision, "link_type": x.link_type, "status": x.status.value}
+            for x in r.bases
         ],
     }

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fictional import treaty
 
-from kb.law.availability import Inputs, Question, decide
+from kb.law.availability import Inputs, Question
 from kb.model import (
     OFFENCES,
     DepositaryCount,
@@ -19,6 +19,7 @@ from kb.model import (
     Statement,
     TreatyRecord,
 )
+from kb.present import answer
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
 T = treaty(
@@ -81,7 +82,7 @@ def ask(
 ) -> dict[str, Any]:
     record = TreatyRecord(T, events, list(statements), [])
     inputs = Inputs({"fict-1": record}, LINKS, MECH, reservable, {"TTT": "BBB"}, frozenset({"EUX"}), {}, scope=SCOPE)
-    return decide(inputs, Question("AAA", "BBB", m, on, offence, territory))
+    return answer(inputs, Question("AAA", "BBB", m, on, offence, territory))
 
 
 BOTH = party("AAA") + party("BBB")
@@ -112,7 +113,7 @@ def test_broad_question_matches_narrower_links() -> None:
 def test_not_a_party_is_a_gap_when_the_participant_list_is_complete() -> None:
     record = TreatyRecord(T, party("AAA"), [], [DepositaryCount("fict-1", date(2005, 1, 1), None, 1, P)])
     inputs = Inputs({"fict-1": record}, LINKS, MECH, frozenset(), {}, frozenset(), {})
-    a = decide(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
+    a = answer(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
     assert a["status"] == "not_available" and ("fict-1", "not_party") in codes(a)
 
 
@@ -128,7 +129,7 @@ def test_an_unknown_participation_says_how_much_of_the_list_is_known() -> None:
     """Two parties counted, one known: the explanation and the trace say so, with the count's date."""
     record = TreatyRecord(T, party("AAA"), [], [DepositaryCount("fict-1", date(2005, 1, 1), None, 2, P)])
     inputs = Inputs({"fict-1": record}, LINKS, MECH, frozenset(), {}, frozenset(), {})
-    a = decide(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
+    a = answer(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
     known = "knows 1 of the 2 parties the depositary counted on 2005-01-01"
     assert a["status"] == "unknown" and known in a["explanation"]
     assert any(t["step"] == "participation" and known in t["detail"] for t in a["trace"])
@@ -228,7 +229,7 @@ def test_territory_extension_after_consent() -> None:
 def test_reio_participation_does_not_give_state_to_state_cooperation() -> None:
     record = TreatyRecord(T, BOTH + party("EUX"), [], [])
     inputs = Inputs({"fict-1": record}, LINKS, MECH, frozenset(), {}, frozenset({"EUX"}), {})
-    a = decide(inputs, Question("EUX", "BBB", "PRES", date(2010, 1, 1)))
+    a = answer(inputs, Question("EUX", "BBB", "PRES", date(2010, 1, 1)))
     assert ("fict-1", "outside_scope") in codes(a)
 
 
@@ -273,12 +274,12 @@ def test_scope_rules_are_treaty_data_in_may_out() -> None:
     }
     record = TreatyRecord(T, BOTH, [], [])
     inputs = Inputs({"fict-1": record}, LINKS, MECH, frozenset(), {}, frozenset(), {}, scope=may)
-    a = decide(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1), "drug88-art3-1"))
+    a = answer(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1), "drug88-art3-1"))
     assert a["status"] == "available_with_conditions"
     assert "LaunderingScope" in {c["code"] for c in a["bases"][0]["conditions"]}
-    out = decide(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1), "other"))
+    out = answer(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1), "other"))
     assert ("fict-1", "outside_scope") in codes(out)
-    omitted = decide(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1)))
+    omitted = answer(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1)))
     assert omitted["status"] == "available_with_conditions"
     assert {c["code"] for c in omitted["bases"][0]["conditions"]} >= {"OffenceScope"}
 
@@ -286,11 +287,11 @@ def test_scope_rules_are_treaty_data_in_may_out() -> None:
 def test_territory_partial_ratifier_is_unknown_and_metropolitan_only_excludes() -> None:
     """Issue 15 item 2: no VCLT 29 default for a state known to ratify for parts of its territory; a
     ratification for the metropolitan part only (the Kingdom in Europe) leaves others uncovered."""
-    from kb.law.territory import territory_covered
+    from kb.law.territory import Cover, territory_covered
 
     record = TreatyRecord(T, BOTH, [], [])
     covered, why = territory_covered(record, "BBB", "TTT", date(2010, 1, 1), frozenset({"BBB"}))
-    assert covered is None and "unknown" in why
+    assert covered is None and why.code is Cover.PARTIAL_UNKNOWN and why.state == "BBB"
     assert territory_covered(record, "BBB", "TTT", date(2010, 1, 1))[0] is True
     euro = Statement(
         "fict-1/BBB/1", "BBB", "fict-1", 1, "territorial_declaration", (), "territorial", P,
@@ -302,7 +303,7 @@ def test_territory_partial_ratifier_is_unknown_and_metropolitan_only_excludes() 
 
 def test_curacao_before_2010_reads_the_netherlands_antilles_records() -> None:
     """Issue 15 item 2: CUW before 2010-10-10 was part of ANT; an ANT extension after the date excludes."""
-    from kb.law.territory import territory_covered
+    from kb.law.territory import Cover, territory_covered
 
     ext = Statement(
         "fict-1/BBB/2", "BBB", "fict-1", 2, "territorial_declaration", (), "territorial", P,
@@ -310,5 +311,6 @@ def test_curacao_before_2010_reads_the_netherlands_antilles_records() -> None:
     )  # fmt: skip
     record = TreatyRecord(T, BOTH, [ext], [])
     covered, why = territory_covered(record, "BBB", "CUW", date(2008, 1, 1))
-    assert covered is False and "2010-09-09" in why
+    assert covered is False and why.code is Cover.NOT_YET and why.since == date(2010, 9, 9)
+    assert why.change is not None and why.change.statement == "fict-1/BBB/2" and why.former == date(2010, 10, 10)
     assert territory_covered(record, "BBB", "CUW", date(2012, 1, 1))[0] is True

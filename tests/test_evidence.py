@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.knowledge import KnowledgeBase, parse_grade
-from kb.law.availability import RANK, Inputs, Question, decide
+from kb.law.availability import RANK, Inputs, Question
 from kb.law.evidence import at_minimum, restrictive
 from kb.law.participation import standing
 from kb.model import DatedBy, Event, Grade, Link, Mechanism, Provenance, Statement, TreatyRecord, weakest
+from kb.present import answer
 
 DEP = Provenance("https://example.org/depositary", date(2020, 1, 1))
 NEWS = Provenance("https://example.org/news", date(2021, 1, 1), grade=Grade.SECONDARY)
@@ -48,7 +49,7 @@ def test_a_later_event_is_not_a_disagreement() -> None:
 def ask(events: list[Event], statements: list[Statement], minimum: Grade = Grade.SECONDARY) -> dict[str, object]:
     record = at_minimum(TreatyRecord(T, events, statements, []), minimum)
     inputs = Inputs({"ev-1": record}, LINKS, MECH, frozenset(), {}, frozenset(), {}, min_grade=minimum)
-    return decide(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
+    return answer(inputs, Question("AAA", "BBB", "PRES", date(2010, 1, 1)))
 
 
 PARTIES = [
@@ -132,7 +133,7 @@ def test_raising_the_minimum_grade_never_gives_a_better_answer_except_unknown(
     """Contract 5a: never a better status or fewer conditions, except by turning something unknown."""
     if a == b:
         return
-    low, high = (decide(KB.inputs(g), Question(a, b, m, on), explain_answer=False) for g in (ORDER[i], ORDER[i + 1]))
+    low, high = (answer(KB.inputs(g), Question(a, b, m, on), explain_answer=False) for g in (ORDER[i], ORDER[i + 1]))
     if high["status"] == "unknown":
         return
     assert RANK[high["status"]] <= RANK[low["status"]]

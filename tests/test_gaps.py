@@ -56,7 +56,7 @@ def test_gap_map_shows_the_four_classes_on_real_data(client: TestClient, real_kb
             if i != j:
                 by_class.setdefault(legend[rows[i][j]], (a, b))
     for kind, (a, b) in by_class.items():  # one pair of each class, against the engine's full answer
-        assert gap_class(real_kb.availability(a, b, "PRES", DAY)["bases"]) == kind, (a, b)
+        assert gap_class(real_kb.ask(a, b, "PRES", DAY).bases) == kind, (a, b)
     html = client.get("/gaps/PRES", params={"date": DAY.isoformat()}).text
     for words in ("specific basis", "only a fallback", "no basis", "unknown"):
         assert words in html  # the legend and the table say the classes in words

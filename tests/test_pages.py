@@ -112,8 +112,8 @@ def test_a_gap_map_of_another_date_agrees_with_the_engine(client: TestClient, re
     for i in range(0, len(order), 9):
         for j in range(1, len(order), 13):
             if i != j:
-                answer = real_kb.availability(order[i], order[j], "PRES", date(2019, 5, 1))
-                assert legend[rows[i][j]] == gap_class(answer["bases"]), (order[i], order[j])
+                answer = real_kb.ask(order[i], order[j], "PRES", date(2019, 5, 1))
+                assert legend[rows[i][j]] == gap_class(answer.bases), (order[i], order[j])
 
 
 def test_identifiers_dereference_by_content_negotiation(client: TestClient) -> None:

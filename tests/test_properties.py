@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.knowledge import KnowledgeBase
-from kb.law.availability import RANK, Question, decide
+from kb.law.availability import RANK, Question
 from kb.law.dates import add_months, coe_3m_first, entry_into_force_for, un_plus_days
 from kb.model import OFFENCES, Provenance, Statement
+from kb.present import answer
 from kb.vocab import GapCode
 
 DATES = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
@@ -74,8 +75,8 @@ def test_an_omitted_offence_is_never_a_refusal_where_some_offence_is_not(a: str,
     if a == b:
         return
     inputs = KB.inputs()
-    unknown = decide(inputs, Question(a, b, m, on), explain_answer=False)["status"]
-    given_ = [decide(inputs, Question(a, b, m, on, c), explain_answer=False)["status"] for c in OFFENCES]
+    unknown = answer(inputs, Question(a, b, m, on), explain_answer=False)["status"]
+    given_ = [answer(inputs, Question(a, b, m, on, c), explain_answer=False)["status"] for c in OFFENCES]
     assert RANK[unknown] >= min(RANK[s] for s in given_)
     if any(s != "not_available" for s in given_):
         assert unknown != "not_available"
@@ -84,7 +85,7 @@ def test_an_omitted_offence_is_never_a_refusal_where_some_offence_is_not(a: str,
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(STATES), st.sampled_from(STATES), st.sampled_from(MECHS))
 def test_overall_status_is_the_best_basis(a: str, b: str, m: str) -> None:
-    r = decide(KB.inputs(), Question(a, b, m, date(2025, 1, 1)))
+    r = answer(KB.inputs(), Question(a, b, m, date(2025, 1, 1)))
     best = max((RANK[x["status"]] for x in r["bases"]), default=RANK["not_available"])
     assert RANK[r["status"]] == best
     assert all(g["code"] in {c.value for c in GapCode} for g in r["gaps"])  # contract 2's codes

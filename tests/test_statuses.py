@@ -23,9 +23,9 @@ def test_table_holds_the_engines_answers(real_kb: KnowledgeBase) -> None:
         for a in STATES:
             for b in STATES:
                 if a != b:
-                    answer = real_kb.availability(a, b, m, ON)
-                    assert table.get(a, b, m) == answer["status"], (a, b, m)
-                    assert table.gap_class(a, b, m) == gap_class(answer["bases"]), (a, b, m)
+                    answer = real_kb.ask(a, b, m, ON)
+                    assert table.get(a, b, m) == answer.status, (a, b, m)
+                    assert table.gap_class(a, b, m) == gap_class(answer.bases), (a, b, m)
     assert table.get("DEU", "DEU", "PRES") is None  # a state and itself: not a question
     assert table.get("DEU", "BRA", "PRES") is None  # outside the table: the caller computes it
     assert table.get("DEU", "RUS", "MLA") is None

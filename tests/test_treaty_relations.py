@@ -7,9 +7,10 @@ from datetime import date
 
 from fictional import treaty
 
-from kb.law.availability import Inputs, Question, decide
+from kb.law.availability import Inputs, Question
 from kb.law.relations import Bound, Outcome, replacement
 from kb.model import Event, Link, Mechanism, Participation, Provenance, Treaty, TreatyRecord
+from kb.present import answer
 
 P = Provenance("https://example.org/depositary", date(2020, 1, 1))
 GENERAL = treaty("gen-1", "General", general_eif_provenance=P)
@@ -31,7 +32,7 @@ def ask(requested: str) -> dict[str, object]:
         MLAT.slug: TreatyRecord(MLAT, parties(MLAT, ("AAA", "BBB"))),
     }
     inputs = Inputs(records, LINKS, MECH, frozenset(), {}, frozenset(), {})
-    return decide(inputs, Question("AAA", requested, "MLA-TDP", date(2010, 1, 1)))
+    return answer(inputs, Question("AAA", requested, "MLA-TDP", date(2010, 1, 1)))
 
 
 def conditions(answer: dict[str, object], provision: str) -> set[str]:
@@ -62,7 +63,7 @@ def test_a_held_treaty_whose_articles_are_not_read_is_named_in_the_trace() -> No
         unread.slug: TreatyRecord(unread, [Event("AAA", unread.slug, "ratification", date(2005, 1, 1), P)]),
     }
     inputs = Inputs(records, LINKS[:1], MECH, frozenset(), {}, frozenset(), {})
-    trace = decide(inputs, Question("AAA", "BBB", "MLA-TDP", date(2010, 1, 1)))["trace"]
+    trace = answer(inputs, Question("AAA", "BBB", "MLA-TDP", date(2010, 1, 1)))["trace"]
     step = next(t for t in trace if t["step"] == "unread_treaty")
     assert step["treaty"] == "cis-2018-it-crimes" and "AAA: party" in step["detail"]
 
@@ -79,7 +80,7 @@ def ask_relation(requested: str, on: date, later_events: list[Event]) -> dict[st
     old = [Event(a, "old-1", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB", "CCC")]
     records = {"old-1": TreatyRecord(EARLIER, old), "new-1": TreatyRecord(LATER, later_events)}
     inputs = Inputs(records, OLD_LINKS, MECH, frozenset(), {}, frozenset(), {})
-    return decide(inputs, Question("AAA", requested, "MLA", on))
+    return answer(inputs, Question("AAA", requested, "MLA", on))
 
 
 def new_party(actor: str, when: date) -> list[Event]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 
 from kb.law.closed_lists import Absence
 from kb.law.dates import apply_rule, entry_into_force_for, latest_deposit_for
@@ -23,6 +24,29 @@ from kb.model import (
 )
 
 
+class Why(StrEnum):
+    """What a standing's note says (kb.present writes it in words)."""
+
+    CONSENT_DERIVED_BY_RULE = "consent_derived_by_rule"  # consented on `on` at the latest, from its entry into force
+    NAMED_CONTRACTING = "named_contracting"  # named a contracting state on `on` by a source of that date
+    IN_FORCE_BY_PARENT = "in_force_by_parent"  # in force on `on` at the latest, from a treaty open only to parties
+    NAMED_LATER = "named_later"  # a source of `on` names it (`kind` by that date at the latest)
+    CANNOT_JOIN = "cannot_join"  # open only to the parties of another treaty, which does not bind it
+    UNIDENTIFIED = "unidentified"  # a later count exceeds the parties identified (`absence`)
+    NO_LIST = "no_list"  # no complete participant list or count settles the date
+    NO_OBLIGATION_YET = "no_obligation_yet"  # signatory or consented: only VCLT art. 18
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note on a standing: a code and its parameters, no words."""
+
+    code: Why
+    on: date | None = None
+    kind: str | None = None
+    absence: Absence | None = None
+
+
 @dataclass(frozen=True)
 class Standing:
     actor: str
@@ -34,7 +58,7 @@ class Standing:
     entry_into_force: Event | None
     denunciation: Event | None
     statements: tuple[Statement, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
     # the closed list the status rests on (contract 5a), and what the lists settle on the date
     closed_list: ClosedList | None = None
     absence: Absence | None = None
@@ -225,33 +249,22 @@ def standing(
     def seen(e: Event | None) -> Event | None:
         return e if e is not None and (on is None or e.date <= on) else None
 
-    notes: list[str] = []
+    notes: list[Note] = []
     status = _status(treaty, on, seen(sig), seen(consent), eif, seen(den))
     if consent is not None and consent.no_later_than and consent.derived and seen(consent):
-        notes.append(
-            f"consented on {consent.date.isoformat()} at the latest: derived by the treaty's rule from its entry into "
-            "force, which a source states; the date and kind of its instrument are not known"
-        )
+        notes.append(Note(Why.CONSENT_DERIVED_BY_RULE, consent.date))
     elif consent is not None and consent.no_later_than and seen(consent):
-        notes.append(
-            f"a contracting state on {consent.date.isoformat()} by a source of that date that names it; the date and "
-            "kind of its consent are not known, and entry into force is known only as a latest date"
-        )
+        notes.append(Note(Why.NAMED_CONTRACTING, consent.date))
     if eif is not None and eif.no_later_than and consent is None:
-        notes.append(
-            f"in force for it on {eif.date.isoformat()} at the latest, exact date unknown: derived by rule "
-            "from its participation in a treaty open only to parties of this one (not read in a depositary record)"
-        )
+        notes.append(Note(Why.IN_FORCE_BY_PARENT, eif.date))
     closed: ClosedList | None = None
     if treaty.parties and actor not in treaty.parties:
         status = Participation.NOT_PARTICIPATING  # a treaty that names its parties binds no one else
     if on is not None and status in (Participation.NOT_PARTICIPATING, Participation.SIGNATORY):
         status, closed, note = _settle(status, mine, on, absence, eligible)
-        notes += [note] if note else []
+        notes += [note] if note is not None else []
     if status in (Participation.SIGNATORY, Participation.CONSENTED_NOT_IN_FORCE):
-        notes.append(
-            "no cooperation obligation yet; only the duty not to defeat the treaty's object and purpose (VCLT art. 18)"
-        )
+        notes.append(Note(Why.NO_OBLIGATION_YET))
     chosen = tuple(s for s in statements if s.actor == actor and (on is None or s.in_effect(on)))
     return Standing(
         actor=actor,
@@ -273,7 +286,7 @@ def standing(
 
 def _settle(
     status: Participation, mine: list[Event], on: date, absence: Absence | None, eligible: bool
-) -> tuple[Participation, ClosedList | None, str]:
+) -> tuple[Participation, ClosedList | None, Note | None]:
     """Whether the closed lists settle a status the known events leave at `not_participating` or
     `signatory` on `on` (contract 5a rules 3 and 4): (status, the list it rests on, a note)."""
     later = [
@@ -286,57 +299,25 @@ def _settle(
     ]
     if later:  # a list names it later without the date of its act: that act may precede `on`
         first = min(later, key=lambda e: e.date)
-        return (
-            Participation.UNKNOWN,
-            None,
-            (
-                f"a source of {first.date.isoformat()} names it ({first.kind.replace('_', ' ')} by that date at the "
-                "latest); the exact date is not known"
-            ),
-        )
+        return Participation.UNKNOWN, None, Note(Why.NAMED_LATER, first.date, first.kind)
     if absence is None:
-        return status, None, ""
+        return status, None, None
     if not eligible:  # only the parties of another treaty can join this one, and it is not one of them
-        return status, absence.closed, CANNOT_JOIN
+        return status, absence.closed, Note(Why.CANNOT_JOIN)
     if absence.closed is None:
         if status is Participation.SIGNATORY:
-            return status, None, ""
+            return status, None, None
         if absence.count is not None:
-            return Participation.UNKNOWN, None, unidentified_reason(absence)
-        return Participation.UNKNOWN, None, "no complete participant list or count settles this date"
+            return Participation.UNKNOWN, None, Note(Why.UNIDENTIFIED, absence=absence)
+        return Participation.UNKNOWN, None, Note(Why.NO_LIST)
     if absence.count is not None and eligible:
-        return Participation.UNKNOWN, None, unidentified_reason(absence)
-    return status, absence.closed, ""
+        return Participation.UNKNOWN, None, Note(Why.UNIDENTIFIED, absence=absence)
+    return status, absence.closed, None
 
 
-CANNOT_JOIN = (
-    "it could not have joined: the treaty is open only to the parties of another, and it is not bound by that one"
-)
-
-
-def unidentified_reason(a: Absence) -> str:
-    """Why a state the facts do not place in the treaty is unknown, not absent (rule 4)."""
-    assert a.count is not None
-    since = f"after {a.open_after.isoformat()}" if a.open_after else "at dates no closed list settles"
-    return (
-        f"the knowledge base knows {a.identified} of the {a.count.parties} parties the depositary counted on "
-        f"{a.count.status_date.isoformat()}; {a.unidentified} joined {since} and are not yet sourced"
-    )
-
-
-def closed_list_reason(c: ClosedList) -> str:
-    """The closed list an absence rests on, in words (contract 5a)."""
-    if c.kind == "parties":
-        return f"a treaty between {' and '.join(sorted(c.listed))} only ({c.provenance.source})"
-    if c.kind == "table":
-        return (
-            f"absent from the complete list of signatories and contracting states of {c.date.isoformat()} "
-            f"({c.provenance.source})"
-        )
-    return (
-        f"the depositary counted {c.parties} parties on {c.date.isoformat()} and all {c.parties} are identified "
-        f"({c.provenance.source})"
-    )
+def cannot_join(st: Standing) -> bool:
+    """Whether the treaty is open only to the parties of another, which does not bind the actor."""
+    return any(n.code is Why.CANNOT_JOIN for n in st.notes)
 
 
 def _status(
@@ -401,8 +382,9 @@ __all__ = [
     "denunciation_effective",
     "events_by_kind",
     "in_force_by_rule",
-    "closed_list_reason",
-    "unidentified_reason",
+    "Note",
+    "Why",
+    "cannot_join",
     "newest",
     "standing",
 ]

@@ -55,11 +55,16 @@ def first_in_force(events: Iterable[Event], actor: str) -> date | None:
     return min(dates, default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Replacement:
+    """Whether an earlier treaty still applies between a pair (codes, no words: kb.present writes them)."""
+
     outcome: Outcome
     later: str  # the later treaty the outcome rests on
-    detail: str  # one sentence for the trace and the gap
+    earlier: str
+    pair: tuple[str, str]
+    on: date
+    states: tuple[str, ...] = ()  # APPLIES: the state not bound by `later`; UNKNOWN: those not known to be
 
 
 def replacement(
@@ -67,7 +72,6 @@ def replacement(
     later: Mapping[str, tuple[Bound, Bound]],
     pair: tuple[str, str],
     on: date,
-    names: Mapping[str, str] | None = None,
 ) -> Replacement | None:
     """Whether `earlier` still applies between `pair` on `on`, given their standing in each later treaty
     that replaces it between common parties (`later`: slug -> (standing of pair[0], standing of pair[1])).
@@ -75,33 +79,16 @@ def replacement(
     when every later treaty is known not to bind one of the two; otherwise the outcome is unknown."""
     if not later:
         return None
-    names = names or {}
-    old = names.get(earlier, earlier)
-    unknown: list[tuple[str, str]] = []
-    applies: list[tuple[str, str]] = []
+    unknown: list[tuple[str, tuple[str, ...]]] = []
+    applies: list[tuple[str, tuple[str, ...]]] = []
     for slug in sorted(later):
-        name = names.get(slug, slug)
         bound = {state: st.bound(on) for state, st in zip(pair, later[slug], strict=True)}
         if all(bound.values()):
-            why = f"{pair[0]} and {pair[1]} are both bound by the {name}, which ends the {old} between its parties"
-            return Replacement(Outcome.REPLACED, slug, why + " (VCLT art. 30(4)(a))")
+            return Replacement(Outcome.REPLACED, slug, earlier, pair, on)
         out = [state for state, b in bound.items() if b is False]
         if out:
-            applies.append((slug, f"{out[0]} is not bound by the {name} on {on.isoformat()}"))
+            applies.append((slug, (out[0],)))
         else:
-            who = " and ".join(state for state, b in bound.items() if b is None)
-            unknown.append(
-                (slug, f"whether {who} {'is' if ' and ' not in who else 'are'} bound by the {name} is unknown")
-            )
-    if unknown:
-        slug, why = unknown[0]
-        return Replacement(
-            Outcome.UNKNOWN,
-            slug,
-            f"the {old} applies between {pair[0]} and {pair[1]} unless the {names.get(slug, slug)} binds both and "
-            f"replaces it: {why}",
-        )
-    slug, why = applies[0]
-    return Replacement(
-        Outcome.APPLIES, slug, f"the {old} still applies between {pair[0]} and {pair[1]}: {why} (VCLT art. 30(4)(b))"
-    )
+            unknown.append((slug, tuple(state for state, b in bound.items() if b is None)))
+    slug, states = unknown[0] if unknown else applies[0]
+    return Replacement(Outcome.UNKNOWN if unknown else Outcome.APPLIES, slug, earlier, pair, on, states)
