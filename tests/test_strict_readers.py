@@ -154,3 +154,14 @@ def test_a_misspelt_condition_is_refused_by_name_and_the_namespace_is_closed(tmp
         read_statements("t", load_registry(d), d)
     with pytest.raises(AttributeError, match="Exlude"):
         _ = COOP.Exlude
+
+
+def test_a_link_qualified_by_an_article_of_an_unrelated_treaty_is_refused(tmp_path: Path) -> None:
+    """A protocol's link may name articles of the treaty it supplements (ETS 182 -> ETS 030), no other."""
+    from kb.rdf.importers.structure import _qualifier
+
+    where = tmp_path / "cets-182.yaml"
+    assert _qualifier("cets-182", "cets-030/art/2", "cets-030", where, "1").endswith("/treaty/cets-030/art/2")
+    assert _qualifier("cets-182", "5", "cets-030", where, "1").endswith("/treaty/cets-182/art/5")
+    with pytest.raises(ImportProblem, match=r"only a provision of this treaty or of the one it supplements"):
+        _qualifier("cets-182", "cets-024/art/2", "cets-030", where, "1")

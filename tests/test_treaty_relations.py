@@ -156,3 +156,38 @@ def test_the_matrix_tells_apart_states_that_differ_only_in_the_later_treaty() ->
     seen: dict[tuple[object, ...], object] = {}
     cells = {(a, b): shared_cell(inputs, on, a, b, "MLA", ids["MLA"], seen) for a in states for b in states if a != b}
     assert cells[("AAA", "BBB")].status == "not_available" and cells[("AAA", "CCC")].status == "available"
+
+
+# --- a protocol read together with the treaty it supplements (ETS 182 art. 33(1)) ---
+
+
+def test_a_protocol_link_reads_the_pair_reservations_to_the_convention_articles_it_names() -> None:
+    """The protocol's MLA link is qualified by the convention's art. 2: BBB's reservation there conditions it; a
+    general declaration on the convention does not reach the protocol, and a protocol link naming no convention
+    article is untouched."""
+    from kb.model import Statement
+
+    convention = treaty("conv-1", "Convention")
+    protocol = treaty("prot-1", "Protocol", supplements="conv-1")
+    reservation = Statement("conv-1/BBB/1", "BBB", "conv-1", 1, "reservation", ("conv-1/art/2",), "condition", P,
+                            conditions=("RefusalGrounds",), made_on=date(2000, 6, 1))  # fmt: skip
+    general = Statement("conv-1/BBB/2", "BBB", "conv-1", 2, "declaration", (), "condition", P,
+                        conditions=("ReciprocityRequired",), made_on=date(2000, 6, 1))  # fmt: skip
+    links = [
+        Link("prot-1", "prot-1/art/1", "MLA", "specific", "mandatory", qualified_by=("conv-1/art/2",)),
+        Link("prot-1", "prot-1/art/9", "MLA-TDP", "specific", "mandatory"),
+    ]
+    records = {
+        "conv-1": TreatyRecord(
+            convention,
+            [Event(a, "conv-1", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB")],
+            [reservation, general],
+        ),  # fmt: skip
+        "prot-1": TreatyRecord(
+            protocol, [Event(a, "prot-1", "ratification", date(2001, 6, 1), P) for a in ("AAA", "BBB")]
+        ),
+    }
+    inputs = Inputs(records, links, MECH, frozenset(), {}, frozenset(), {})
+    on = date(2010, 1, 1)
+    assert conditions_of(answer(inputs, Question("AAA", "BBB", "MLA", on)), "prot-1/art/1") == {"RefusalGrounds"}
+    assert conditions_of(answer(inputs, Question("AAA", "BBB", "MLA-TDP", on)), "prot-1/art/9") == set()

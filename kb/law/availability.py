@@ -300,7 +300,7 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
         if covered is False:
             return PairRelation(False, False, ev)
         territory_unknown = covered is None
-    statements = tuple(_pair_statements(inputs, record, q))
+    statements = tuple(_pair_statements(inputs, record, q)) + tuple(_parent_statements(inputs, record, q))
     return PairRelation(
         True,
         unknown_party,
@@ -387,7 +387,9 @@ def read_by_name(inputs: Inputs, mechanism: str) -> frozenset[str]:
     out = {s.actor for r in inputs.records.values() for s in r.statements if s.kind == "objection"}
     out |= {s.objects_to.split("/")[-2] for r in inputs.records.values() for s in r.statements if s.objects_to}
     for slug, links in candidates:
-        bearing = [s for s in inputs.records[slug].statements if s.kind not in _NOT_ON_LINKS]
+        parent = inputs.records[slug].treaty.supplements
+        held = inputs.records[slug].statements + (inputs.records[parent].statements if parent in inputs.records else [])
+        bearing = [s for s in held if s.kind not in _NOT_ON_LINKS]
         out |= {s.actor for link in links for s in _statements_for(bearing, link, None)}
     provided = {link.mechanism for _, links in candidates for link in links}
     out |= {a for a, facts in inputs.national.items() if any(provided & set(f.mechanisms) for f in facts)}
@@ -819,11 +821,22 @@ def _pair_statements(inputs: Inputs, record: TreatyRecord, q: Question) -> list[
     return _in_effect_for_pair(mine.get(q.requesting, []) + mine.get(q.requested, []), q)
 
 
+def _parent_statements(inputs: Inputs, record: TreatyRecord, q: Question) -> list[Statement]:
+    """For a protocol read together with the treaty it supplements (ETS 182 art. 33(1): the Convention's
+    reservations apply to the Protocol), the pair's statements on that treaty's articles: they bear only
+    on the protocol's links that name those articles (`qualified_by`), never as general declarations."""
+    parent = record.treaty.supplements
+    if parent is None or parent not in inputs.records:
+        return []
+    return [s for s in _pair_statements(inputs, inputs.records[parent], q) if s.provisions]
+
+
 def _statements_for(statements: Iterable[Statement], link: Link, q: Question | None) -> list[Statement]:
-    """Of the pair's statements in effect (see _in_effect_for_pair), those bearing on the link."""
+    """Of the pair's statements in effect (see _in_effect_for_pair), those bearing on the link (a general
+    declaration bears on every link of its own treaty)."""
     out: list[Statement] = []
     for s in statements:
-        general = not s.provisions and s.kind in ("declaration", "treaty_basis_declaration")
+        general = not s.provisions and s.kind in ("declaration", "treaty_basis_declaration") and s.treaty == link.treaty
         targets = (link.provision, *link.qualified_by)
         if general or any(related(p, t) for p in s.provisions for t in targets):
             out.append(s)
@@ -893,9 +906,12 @@ def _apply_statement(
         notes.append(did(Say.CONDITIONAL_INTERPRETATIVE))
     if (
         is_reservation
-        and record.treaty.reservation_regime == "closed_list"
+        and (inputs.records.get(s.treaty) or record).treaty.reservation_regime == "closed_list"  # its own treaty's
         and not any(
-            related(p, r) for p in s.provisions for r in inputs.reservable if r.split("/art/")[0] == record.treaty.slug
+            related(p, r)
+            for p in s.provisions
+            for r in inputs.reservable
+            if r.split("/art/")[0] == (s.treaty if s.treaty in inputs.records else record.treaty.slug)
         )
     ):
         conds.append("ImpermissibleReservationReview")

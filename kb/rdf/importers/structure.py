@@ -299,11 +299,20 @@ def _provisions(
         if prov.get("authorises_reservation"):
             g.add((node, COOP.authorisesReservation, Literal(True)))
         for j, m in enumerate(prov.get("mechanisms") or []):
-            _link(g, slug, p, m, path, f"{p} mechanisms[{j}]", verified, bool(prov.get("applies_only_absent_treaty")))
+            absent = bool(prov.get("applies_only_absent_treaty"))
+            _link(g, slug, p, m, path, f"{p} mechanisms[{j}]", verified, absent, data.get("supplements") or None)
 
 
 def _link(
-    g: Graph, slug: str, p: str, m: dict[str, Any], path: Path, where: str, verified: bool, absent_treaty: bool
+    g: Graph,
+    slug: str,
+    p: str,
+    m: dict[str, Any],
+    path: Path,
+    where: str,
+    verified: bool,
+    absent_treaty: bool,
+    parent: str | None = None,
 ) -> None:
     notation = str(m.get("mechanism", ""))
     node = URIRef(iri.link(slug, p, notation))
@@ -328,10 +337,26 @@ def _link(
     if absent_treaty or m.get("applies_only_absent_treaty"):
         g.add((node, COOP.appliesOnlyAbsentTreatyBetweenParties, Literal(True)))
     for q in m.get("qualified_by") or []:  # provisions whose reservations and declarations bear on this link
-        g.add((node, COOP.qualifiedBy, URIRef(iri.provision(slug, str(q)))))
+        g.add((node, COOP.qualifiedBy, URIRef(_qualifier(slug, str(q), parent, path, where))))
     if m.get("note"):
         g.add((node, COOP.note, Literal(str(m["note"]), lang="en")))
     g.add((node, COOP.verificationStatus, COOP.Verified if verified else COOP.Unverified))
+
+
+def _qualifier(slug: str, q: str, parent: str | None, path: Path, where: str) -> str:
+    """A provision of this treaty (`2`, `16/para/2`), or of the treaty it supplements (`cets-030/art/2`: a
+    protocol read together with its convention, whose statements on that article bear on the link)."""
+    if "/art/" not in q:
+        return iri.provision(slug, q)
+    other, article = q.split("/art/", 1)
+    if other != parent:
+        raise ImportProblem(
+            path, where, f"qualified_by {q!r}: only a provision of this treaty or of the one it supplements ({parent})"
+        )
+    try:
+        return iri.provision(other, article)
+    except ValueError as exc:
+        raise ImportProblem(path, where, str(exc)) from None
 
 
 def _path_key(p: str) -> tuple[object, ...]:
