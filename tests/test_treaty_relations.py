@@ -191,3 +191,47 @@ def test_a_protocol_link_reads_the_pair_reservations_to_the_convention_articles_
     on = date(2010, 1, 1)
     assert conditions_of(answer(inputs, Question("AAA", "BBB", "MLA", on)), "prot-1/art/1") == {"RefusalGrounds"}
     assert conditions_of(answer(inputs, Question("AAA", "BBB", "MLA-TDP", on)), "prot-1/art/9") == set()
+
+
+# --- a treaty-basis declaration against the extradition treaties known (UNTOC art. 16(5), 1988 art. 6(3)) ---
+
+
+def ask_extradition(with_treaty: bool) -> dict[str, object]:
+    """BBB declared it will not take the convention as legal basis for extradition; an extradition treaty
+    binds AAA and BBB or not."""
+    from kb.model import Statement
+
+    convention = treaty("conv-2", "Convention")
+    ext_treaty = replace(treaty("ext-1", "Extradition Convention"), procedure_for=("EXT",))
+    declaration = Statement("conv-2/BBB/1", "BBB", "conv-2", 1, "treaty_basis_declaration", ("conv-2/art/16/para/5",),
+                            "condition", P, will_use_as_legal_basis=False, made_on=date(2000, 6, 1))  # fmt: skip
+    links = [
+        Link("conv-2", "conv-2/art/16", "EXT", "specific", "qualified"),
+        Link("ext-1", "ext-1/art/1", "EXT", "specific", "mandatory"),
+    ]
+    parties = ("AAA", "BBB") if with_treaty else ("AAA",)
+    records = {
+        "conv-2": TreatyRecord(
+            convention, [Event(a, "conv-2", "ratification", date(2000, 6, 1), P) for a in ("AAA", "BBB")], [declaration]
+        ),  # fmt: skip
+        "ext-1": TreatyRecord(ext_treaty, [Event(a, "ext-1", "ratification", date(1990, 6, 1), P) for a in parties]),
+    }
+    mechanisms = {"EXT": Mechanism("EXT", "extradition", "extradition")}
+    inputs = Inputs(records, links, mechanisms, frozenset(), {}, frozenset(), {})
+    return answer(inputs, Question("AAA", "BBB", "EXT", date(2010, 1, 1)))
+
+
+def test_a_state_that_will_not_take_the_convention_as_basis_extradites_under_the_treaty_binding_the_pair() -> None:
+    with_treaty = ask_extradition(True)
+    assert conditions_of(with_treaty, "conv-2/art/16") == {"TreatyProcedureGoverns"}
+    bases = with_treaty["bases"]
+    assert isinstance(bases, list)
+    assert next(b for b in bases if b["provision"] == "conv-2/art/16")["status"] == "available_with_conditions"
+    assert "Extradition Convention binds both states" in str(with_treaty["trace"])
+
+
+def test_without_an_extradition_treaty_known_the_declaration_leaves_it_unknown() -> None:
+    without = ask_extradition(False)
+    assert conditions_of(without, "conv-2/art/16") == {"BilateralTreatyNeeded"}
+    bases = without["bases"]
+    assert isinstance(bases, list) and bases[0]["status"] == "unknown"

@@ -778,6 +778,11 @@ def _national(
         )
         if takes_as_basis or _is_extradition_treaty(inputs, t.slug):
             return status
+        governing = _procedure_treaties(inputs, q, link)
+        if governing:  # the treaty its law requires binds the pair: extradition proceeds under it
+            conds.append("TreatyProcedureGoverns")
+            notes.append(Message(Say.PROCEDURE_GOVERNS, items=governing, provision=link.provision))
+            return worse(status, WITH_CONDITIONS)
         conds.append("ExtraditionTreatyRequired")
         notes.append(
             Message(
@@ -884,6 +889,10 @@ def _apply_statement(
         if not by_requested or link.mechanism not in EXTRADITION:
             return AVAILABLE, Say.NO_EFFECT_HERE, {}
         if s.will_use_as_legal_basis is False:
+            governing = _procedure_treaties(inputs, q, link)
+            if governing:  # UNTOC 16(3)-(5), 1988 art. 6(2)-(3): the extradition treaty binding the pair governs
+                conds.append("TreatyProcedureGoverns")
+                return WITH_CONDITIONS, Say.NOT_USED_AS_BASIS_TREATY_BINDS, {"items": governing}
             conds.append("BilateralTreatyNeeded")
             return UNKNOWN, Say.NOT_USED_AS_BASIS, {}
         conds.append("TreatyBasisSatisfiedByTreaty")

@@ -78,6 +78,7 @@ class Say(StrEnum):
     BELOW_MINIMUM_GRADE = "below_minimum_grade"
     NO_EFFECT_HERE = "no_effect_here"
     NOT_USED_AS_BASIS = "not_used_as_basis"
+    NOT_USED_AS_BASIS_TREATY_BINDS = "not_used_as_basis_treaty_binds"
     USED_AS_BASIS = "used_as_basis"
     INTERPRETATIVE_ONLY = "interpretative_only"
     WITHOUT_EFFECT = "without_effect"

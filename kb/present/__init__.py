@@ -415,6 +415,11 @@ _SAY: dict[Say, Callable[[Lexicon, Message], str]] = {
     Say.BELOW_MINIMUM_GRADE: _simple("below_minimum_grade"),
     Say.NO_EFFECT_HERE: _simple("no_effect_here"),
     Say.NOT_USED_AS_BASIS: _simple("not_used_as_basis"),
+    Say.NOT_USED_AS_BASIS_TREATY_BINDS: lambda lx, m: lx.t(
+        "not_used_as_basis_treaty_binds",
+        state=lx.state(m.state) if m.state else "",
+        treaties=lx.words["list_separator"].join(lx.treaty(s) for s in m.items),
+    ),
     Say.USED_AS_BASIS: _simple("used_as_basis"),
     Say.INTERPRETATIVE_ONLY: _simple("interpretative_only"),
     Say.WITHOUT_EFFECT: _simple("without_effect"),

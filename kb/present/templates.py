@@ -138,6 +138,8 @@ EN: dict[str, str] = {
     "whether it applies is not settled",
     "no_effect_here": "no effect on this request",
     "not_used_as_basis": "{state} will not use the treaty as legal basis for extradition",
+    "not_used_as_basis_treaty_binds": "{state} will not use the treaty as legal basis for extradition, but {treaties} "
+    "binds both states: extradition proceeds under it, with this treaty's offences deemed included",
     "used_as_basis": "{state} uses the treaty as legal basis for extradition",
     "interpretative_only": "interpretative declaration: a note, no effect on availability (MR-8)",
     "without_effect": "notification or statement without effect on availability",
@@ -334,6 +336,9 @@ FR: dict[str, str] = {
     "minimal {floor} : on ne sait pas si elle s'applique",
     "no_effect_here": "sans effet sur cette demande",
     "not_used_as_basis": "{state} ne prendra pas le traité pour base juridique de l'extradition",
+    "not_used_as_basis_treaty_binds": "{state} ne prendra pas le traité pour base juridique de l'extradition, mais "
+    "« {treaties} » lie les deux États : l'extradition a lieu en vertu de celui-ci, les infractions de ce traité y "
+    "étant réputées incluses",
     "used_as_basis": "{state} prend le traité pour base juridique de l'extradition",
     "interpretative_only": "déclaration interprétative : une note, sans effet sur la disponibilité (MR-8)",
     "without_effect": "notification ou déclaration sans effet sur la disponibilité",
