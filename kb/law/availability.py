@@ -279,9 +279,10 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
         ev.gaps.append(_participation_gap(st))
         return PairRelation(False, False, ev)
     pair = (q.requesting, q.requested)
-    later = {s: (Bound(_standing(inputs, r, pair[0], q.on).status, first_in_force(r.events, pair[0])),
-                 Bound(_standing(inputs, r, pair[1], q.on).status, first_in_force(r.events, pair[1])))
-             for s, r in inputs.records.items() if r.treaty.replaces_between_parties == slug}  # fmt: skip
+    later = {
+        r.treaty.slug: (_bound(inputs, r, pair[0], q.on), _bound(inputs, r, pair[1], q.on))
+        for r in _replacers(inputs, slug)
+    }
     rel = replacement(slug, later, pair, q.on)
     if rel is not None:  # a later treaty replacing this one between common parties (Chisinau 2002 art. 120(3)-(4))
         says = Message(Say.TREATY_RELATION, treaty=slug, replacement=rel)
@@ -310,6 +311,22 @@ def pair_relation(inputs: Inputs, q: Question, record: TreatyRecord, quiet: bool
         statements=statements,
         sources=_participation_sources(by_actor, q),
         territory_unknown=territory_unknown,
+    )
+
+
+def _replacers(inputs: Inputs, slug: str) -> list[TreatyRecord]:
+    """The later treaties that replace `slug` between their common parties (treaty data), memoised."""
+    found: list[TreatyRecord] = inputs.remember(
+        ("replacers", slug), lambda: [r for r in inputs.records.values() if r.treaty.replaces_between_parties == slug]
+    )
+    return found
+
+
+def _bound(inputs: Inputs, record: TreatyRecord, actor: str, on: date) -> Bound:
+    """An actor's standing in a later treaty, with its first known entry into force (kb.law.relations)."""
+    return Bound(
+        _standing(inputs, record, actor, on).status,
+        first_in_force(_events_by_actor(inputs, record).get(actor, []), actor),
     )
 
 
@@ -367,9 +384,9 @@ def _bearing_treaties(inputs: Inputs, mechanism: str) -> list[str]:
     may govern one (`procedure_for`) and those replacing one between their parties (VCLT art. 30(4))."""
 
     def compute() -> list[str]:
-        candidates = {slug for slug, _ in sorted(candidate_links(inputs, mechanism).items())}
+        candidates = set(candidate_links(inputs, mechanism))
         governing = {slug for slug, r in inputs.records.items() if r.treaty.procedure_for}
-        replacing = {slug for slug, r in inputs.records.items() if r.treaty.replaces_between_parties in candidates}
+        replacing = {r.treaty.slug for c in candidates for r in _replacers(inputs, c)}
         return sorted(candidates | governing | replacing)
 
     found: list[str] = inputs.remember(("bearing-treaties", mechanism), compute)
