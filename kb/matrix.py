@@ -22,6 +22,7 @@ from kb.knowledge import KnowledgeBase
 from kb.law.availability import ENGINE_VERSION, Inputs, Question, decide, profile
 from kb.law.result import Basis
 from kb.rdf.availability import MechanismAnswer, pair_quads, provenance_quads, write_nquads
+from kb.vocab import Condition
 
 GAP_CLASSES = ("specific", "fallback", "none", "unknown")  # contract 2: the pair's gap class
 CSV_COLUMNS = [
@@ -230,7 +231,7 @@ def _requesting_row(requesting: str, seen: dict[tuple[Any, ...], Cell]) -> int:
             mine = answers.setdefault(b, {})
             for m in _JOB["mechanisms"]:
                 c = shared_cell(inputs, on, requesting, b, m, ids[m], seen)
-                mine[m] = MechanismAnswer(c.status, c.best_basis, "SecondarySource" in c.conditions)
+                mine[m] = MechanismAnswer(c.status, c.best_basis, Condition.SECONDARY_SOURCE in c.conditions)
                 rows.append(_csv_row(c))
                 n += 1
         csv.writer(fh).writerows(rows)

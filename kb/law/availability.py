@@ -32,7 +32,7 @@ from kb.model import (
     TreatyRecord,
     weakest,
 )
-from kb.vocab import RANK, AvailabilityStatus, GapCode
+from kb.vocab import RANK, AvailabilityStatus, Condition, GapCode
 
 __all__ = ["Inputs", "Question", "Result", "decide"]
 
@@ -575,16 +575,16 @@ def gate(scope: dict[tuple[str, str], dict[str, ScopeRule]], link: Link, offence
         return Scope("in")
     rules = scope.get((link.treaty, link.scope_gate))
     if not rules:  # the importer refuses this; kept as the cautious reading
-        return Scope("may", ("OffenceScope",), f"no scope rule for {link.scope_gate}")
+        return Scope("may", (Condition.OFFENCE_SCOPE,), f"no scope rule for {link.scope_gate}")
     if offence is None:
         if all(rules[c].effect == "in" for c in OFFENCES if c in rules):
             return Scope("in")
         conds = {r.condition for r in rules.values() if r.effect == "may" and r.condition}
         single = len(conds) == 1 and all(r.effect != "out" for r in rules.values())
-        return Scope("may", (conds.pop(),) if single else ("OffenceScope",), "the offence is not given")
+        return Scope("may", (conds.pop(),) if single else (Condition.OFFENCE_SCOPE,), "the offence is not given")
     rule = rules.get(offence)
     if rule is None:
-        return Scope("may", ("OffenceScope",), f"no scope rule for {offence}")
+        return Scope("may", (Condition.OFFENCE_SCOPE,), f"no scope rule for {offence}")
     return Scope(rule.effect, (rule.condition,) if rule.condition else (), rule.why)
 
 
@@ -606,14 +606,16 @@ def evaluate_link(
     )
     if relation.secondary_party:
         status = worse(status, WITH_CONDITIONS)
-        start = (*start, "SecondarySource")
+        start = (*start, Condition.SECONDARY_SOURCE)
     if relation.territory_unknown:
         status = worse(status, UNKNOWN)
-        start = (*start, "TerritoryNotConfirmed")
-    if "PendingTreatyMLATCheck" in start:
+        start = (*start, Condition.TERRITORY_NOT_CONFIRMED)
+    if Condition.PENDING_TREATY_MLAT_CHECK in start:
         governing = _procedure_treaties(inputs, q, link)
         if governing:  # UNTOC art. 18(7) and its twins: that treaty's procedure governs; this stays a basis
-            start = tuple("TreatyProcedureGoverns" if c == "PendingTreatyMLATCheck" else c for c in start)
+            start = tuple(
+                Condition.TREATY_PROCEDURE_GOVERNS if c == Condition.PENDING_TREATY_MLAT_CHECK else c for c in start
+            )
             if not ev.quiet:
                 ev.notes.append(Message(Say.PROCEDURE_GOVERNS, provision=link.provision, items=governing))
     conds: list[str] = list(start)
@@ -652,16 +654,16 @@ def evaluate_link(
         status = worse(status, allows)
         if not s.provenance.verified:
             status = worse(status, WITH_CONDITIONS)
-            conds.append("UnverifiedStatusData")
+            conds.append(Condition.UNVERIFIED_STATUS_DATA)
         if code is not Say.NO_EFFECT_HERE:
             if not ev.quiet:
                 applied.append(s)
             if s.provenance.grade is Grade.SECONDARY:
                 status = worse(status, WITH_CONDITIONS)
-                conds.append("SecondarySource")
+                conds.append(Condition.SECONDARY_SOURCE)
             if s.provenance.dated_by is DatedBy.EVENT:
                 status = worse(status, WITH_CONDITIONS)
-                conds.append("StatusNotConfirmed")
+                conds.append(Condition.STATUS_NOT_CONFIRMED)
     for fact in inputs.national.get(q.requested, ()):
         if link.mechanism not in fact.mechanisms:
             continue
@@ -744,15 +746,15 @@ def _link_start(
     conds: list[str] = list(link.conditions)
     if unknown_party:
         status = worse(status, UNKNOWN)
-        conds.append("ParticipationUnknown")
+        conds.append(Condition.PARTICIPATION_UNKNOWN)
     if link.link_type == "fallback_general":
         status = worse(status, WITH_CONDITIONS)
-        conds.append("FallbackGeneralAssistance")
+        conds.append(Condition.FALLBACK_GENERAL_ASSISTANCE)
     if link.applies_only_absent_treaty:
-        conds.append("PendingTreatyMLATCheck")
+        conds.append(Condition.PENDING_TREATY_MLAT_CHECK)
     if not link.verified or unverified_party:
         status = worse(status, WITH_CONDITIONS)
-        conds.append("UnverifiedStatusData")
+        conds.append(Condition.UNVERIFIED_STATUS_DATA)
     scope = gate(inputs.scope, link, offence)
     if scope.outcome == "may":
         status = worse(status, WITH_CONDITIONS)
@@ -775,7 +777,7 @@ def _national(
     t = record.treaty
     if fact.rule == "NationalsNotExtradited":
         adj = [x.provision for x in inputs.links if x.treaty == t.slug and x.mechanism == "EXT-ADJ"]
-        conds.append("NationalsNotExtradited")
+        conds.append(Condition.NATIONALS_NOT_EXTRADITED)
         notes.append(
             Message(
                 Say.NATIONALS_NOT_EXTRADITED,
@@ -797,10 +799,10 @@ def _national(
             return status
         governing = _procedure_treaties(inputs, q, link)
         if governing:  # the treaty its law requires binds the pair: extradition proceeds under it
-            conds.append("TreatyProcedureGoverns")
+            conds.append(Condition.TREATY_PROCEDURE_GOVERNS)
             notes.append(Message(Say.PROCEDURE_GOVERNS, items=governing, provision=link.provision))
             return worse(status, WITH_CONDITIONS)
-        conds.append("ExtraditionTreatyRequired")
+        conds.append(Condition.EXTRADITION_TREATY_REQUIRED)
         notes.append(
             Message(
                 Say.EXTRADITION_TREATY_REQUIRED,
@@ -900,7 +902,7 @@ def _apply_statement(
         return said(slug, s, code, more)
 
     if not s.provenance.grade.at_least(inputs.min_grade):  # kept only because it restricts (contract 5a)
-        conds.append("BelowMinimumGrade")
+        conds.append(Condition.BELOW_MINIMUM_GRADE)
         return UNKNOWN, Say.BELOW_MINIMUM_GRADE, {"grade": s.provenance.grade, "floor": inputs.min_grade}
     if s.kind == "treaty_basis_declaration":
         if not by_requested or link.mechanism not in EXTRADITION:
@@ -908,11 +910,11 @@ def _apply_statement(
         if s.will_use_as_legal_basis is False:
             governing = _procedure_treaties(inputs, q, link)
             if governing:  # UNTOC 16(3)-(5), 1988 art. 6(2)-(3): the extradition treaty binding the pair governs
-                conds.append("TreatyProcedureGoverns")
+                conds.append(Condition.TREATY_PROCEDURE_GOVERNS)
                 return WITH_CONDITIONS, Say.NOT_USED_AS_BASIS_TREATY_BINDS, {"items": governing}
-            conds.append("BilateralTreatyNeeded")
+            conds.append(Condition.BILATERAL_TREATY_NEEDED)
             return UNKNOWN, Say.NOT_USED_AS_BASIS, {}
-        conds.append("TreatyBasisSatisfiedByTreaty")
+        conds.append(Condition.TREATY_BASIS_SATISFIED_BY_TREATY)
         return AVAILABLE, Say.USED_AS_BASIS, {}
     if s.kind in ("interpretative_declaration",) or s.effect == "interpret":
         notes.append(did(Say.INTERPRETATIVE_NOTE, text=s.summary))
@@ -925,7 +927,7 @@ def _apply_statement(
     if not by_requested:
         if not (is_reservation and s.reciprocal):
             return AVAILABLE, Say.REQUESTING_STATE_ONLY, {}
-        conds.append("ReciprocalLimitation")
+        conds.append(Condition.RECIPROCAL_LIMITATION)
     elif not s.applies_when_requested:
         return AVAILABLE, Say.NOT_AS_REQUESTED, {}
     if s.kind == "conditional_interpretative_declaration":
@@ -940,19 +942,19 @@ def _apply_statement(
             if r.split("/art/")[0] == (s.treaty if s.treaty in inputs.records else record.treaty.slug)
         )
     ):
-        conds.append("ImpermissibleReservationReview")
+        conds.append(Condition.IMPERMISSIBLE_RESERVATION_REVIEW)
         notes.append(did(Say.OUTSIDE_CLOSED_LIST))
         return UNKNOWN, Say.PRESUMPTIVELY_IMPERMISSIBLE, {}
     if s.offence_carve_out:
         if q.offence == s.offence_carve_out:
             return AVAILABLE, Say.CARVE_OUT_APPLIES, {"offence": s.offence_carve_out}
         if q.offence is None:
-            conds.extend(s.conditions or ("OffenceUnknown",))
-            conds.append("OffenceUnknown")
+            conds.extend(s.conditions or (Condition.OFFENCE_UNKNOWN,))
+            conds.append(Condition.OFFENCE_UNKNOWN)
             return WITH_CONDITIONS, Say.CARVE_OUT_UNLESS, {"offence": s.offence_carve_out}
     if s.effect == "exclude":
         return NOT_AVAILABLE, Say.EXCLUDES, {"reciprocal": not by_requested, "items": tuple(s.provisions)}
-    conds.extend(s.conditions or ("LimitedCooperationDeclaration",))
+    conds.extend(s.conditions or (Condition.LIMITED_COOPERATION_DECLARATION,))
     return WITH_CONDITIONS, Say.ADDS_CONDITIONS, {"reciprocal": not by_requested}
 
 
